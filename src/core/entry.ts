@@ -1,0 +1,119 @@
+// The entry model: what one piece of evidence in the log is, independent of how it is stored.
+
+export const ENTRY_TYPES = [
+  'project',
+  'skill',
+  'learning',
+  'responsibility',
+  'leadership',
+  'mentoring',
+  'collaboration',
+  'network',
+  'recognition',
+  'move',
+] as const;
+
+export type EntryType = (typeof ENTRY_TYPES)[number];
+
+export const DEFAULT_ENTRY_TYPE: EntryType = 'project';
+
+export type MoveDirection = 'vertical' | 'horizontal';
+
+/** Zero-based, like VS Code's Position; printed one-based as file:line:col. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface SourceRange {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** The fields of an entry as the user means them, after validation. */
+export interface EntryFields {
+  readonly date: string;
+  readonly title: string;
+  readonly type: EntryType;
+  readonly impact?: string;
+  readonly tags: readonly string[];
+  readonly competencies: readonly string[];
+  readonly links: readonly string[];
+  readonly details?: string;
+  readonly direction?: MoveDirection;
+}
+
+/** An entry as read from a file: where it is, and whether its id is written there. */
+export interface Entry extends EntryFields {
+  /** The id written in the file, or one derived from date and title when the file has none. */
+  readonly id: string;
+  /** True when `id` is not in the file yet (it is written on the entry's first edit). */
+  readonly idGenerated: boolean;
+  /** Path of the file, as the store was given it. */
+  readonly file: string;
+  /** Range of the whole sequence item, for revealing the entry in an editor. */
+  readonly range: SourceRange;
+}
+
+/** What a capture flow collects: the fields, before an id is chosen. */
+export interface NewEntry {
+  readonly date: string;
+  readonly title: string;
+  readonly type?: EntryType;
+  readonly impact?: string;
+  readonly tags?: readonly string[];
+  readonly competencies?: readonly string[];
+  readonly links?: readonly string[];
+  readonly details?: string;
+  readonly direction?: MoveDirection;
+}
+
+export function isEntryType(value: unknown): value is EntryType {
+  return typeof value === 'string' && (ENTRY_TYPES as readonly string[]).includes(value);
+}
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written as YYYY-MM-DD (so 2026-02-30 is refused). */
+export function isValidDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  // Day 0 of the next month is the last day of this one; UTC avoids time-zone drift.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Today in the local time zone, as the user reads a calendar. */
+export function today(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A readable id: the date plus a slug of the title (`2026-11-20-led-the-billing-migration`). */
+export function makeEntryId(date: string, title: string, taken: ReadonlySet<string> = new Set()): string {
+  const slug = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .split('-')
+    .slice(0, 6)
+    .join('-');
+  const base = slug ? `${date}-${slug}` : date;
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** Tags are compared and stored normalized: trimmed, lower case, inner spaces as `-`. */
+export function normalizeTag(tag: string): string {
+  return tag.trim().toLowerCase().replace(/\s+/g, '-');
+}
