@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import { defaultLadder } from '../../../src/core/defaultLadder';
+import { createSuggester, criterionEvidence, criterionForType, describeReason, suggestionsFor } from '../../../src/core/evidence';
+import { findLevel, type Criterion, type Level } from '../../../src/core/ladder';
+import { anEntry } from './packetBuilders';
+
+function criterion(id: string, keywords: string[] = [], title = id): Criterion {
+  return { id, title, description: `Evidence for ${id}.`, keywords };
+}
+
+const staff = findLevel(defaultLadder(), 'L4') as Level;
+
+describe('suggestionsFor', () => {
+  it('suggests a criterion by a whole-word keyword in the title, case-insensitively', () => {
+    const entry = anEntry({ date: '2026-01-01', title: 'Led the MIGRATION of billing' });
+    assert.deepEqual(suggestionsFor(entry, [criterion('scope', ['design', 'migration'])]), [
+      { criterionId: 'scope', reason: { kind: 'keyword', keyword: 'migration' } },
+    ]);
+  });
+
+  it('matches keywords in impact, details and tags, but never inside a longer word', () => {
+    const criteria = [criterion('a', ['cost']), criterion('b', ['design']), criterion('c', ['ci']), criterion('d', ['code quality'])];
+    const ids = (fields: Parameters<typeof anEntry>[0]) => suggestionsFor(anEntry(fields), criteria).map((s) => s.criterionId);
+    assert.deepEqual(ids({ date: '2026-01-01', title: 'x', impact: 'Cost down 10%' }), ['a']);
+    assert.deepEqual(ids({ date: '2026-01-01', title: 'x', details: 'Wrote the\ndesign.' }), ['b']);
+    assert.deepEqual(ids({ date: '2026-01-01', title: 'x', tags: ['ci', 'code-quality'] }), ['c', 'd']);
+    assert.deepEqual(ids({ date: '2026-01-01', title: 'Designed costly circuits' }), []);
+  });
+
+  it('matches a keyword phrase across any whitespace', () => {
+    const suggestions = suggestionsFor(anEntry({ date: '2026-01-01', title: 'Delivered  on\ttime' }), [criterion('execution', ['on time'])]);
+    assert.deepEqual(suggestions.map((s) => describeReason(s.reason)), ['keyword “on time”']);
+  });
+
+  it('reports the first of the criterion’s keywords that matches', () => {
+    const [suggestion] = suggestionsFor(anEntry({ date: '2026-01-01', title: 'Migration design review' }), [criterion('scope', ['design', 'migration'])]);
+    assert.deepEqual(suggestion.reason, { kind: 'keyword', keyword: 'design' });
+  });
+
+  it('never suggests a criterion the entry already names in competencies', () => {
+    const entry = anEntry({ date: '2026-01-01', title: 'Mentored Sam on the migration', type: 'mentoring', competencies: ['Technical-Scope', 'mentoring'] });
+    const suggested = suggestionsFor(entry, staff.criteria).map((s) => s.criterionId);
+    assert.ok(!suggested.includes('technical-scope'));
+    assert.ok(!suggested.includes('mentoring'));
+  });
+
+  it('suggests by entry type on the default ladder', () => {
+    const byType = (type: Parameters<typeof anEntry>[0]['type']) =>
+      suggestionsFor(anEntry({ date: '2026-01-01', title: 'Something', type }), staff.criteria).map((s) => `${s.criterionId} (${describeReason(s.reason)})`);
+    assert.deepEqual(byType('mentoring'), ['mentoring (type mentoring)']);
+    assert.deepEqual(byType('leadership'), ['leadership (type leadership)']);
+    assert.deepEqual(byType('learning'), ['technical-skill (type learning)']);
+    assert.deepEqual(byType('skill'), ['technical-skill (type skill)']);
+    assert.deepEqual(byType('collaboration'), ['communication (type collaboration)']);
+    assert.deepEqual(byType('network'), ['communication (type network)']);
+    assert.deepEqual(byType('responsibility'), ['technical-scope (type responsibility)']);
+    assert.deepEqual(byType('project'), []);
+    assert.deepEqual(byType('recognition'), []);
+  });
+
+  it('falls back to words in a custom criterion’s id and title, and to nothing', () => {
+    const custom = [criterion('people', [], 'People'), criterion('influence', [], 'Influence'), criterion('delivery', [], 'Delivery')];
+    assert.equal(criterionForType('mentoring', custom)?.id, 'people');
+    assert.equal(criterionForType('network', custom)?.id, 'influence');
+    assert.equal(criterionForType('collaboration', custom), undefined);
+    assert.equal(criterionForType('leadership', [criterion('tl', [], 'Tech leadership')])?.id, 'tl');
+  });
+
+  it('gives the same answer through a reusable suggester', () => {
+    const entry = anEntry({ date: '2026-01-01', title: 'Designed the platform API', type: 'mentoring' });
+    assert.deepEqual(createSuggester(staff.criteria)(entry), suggestionsFor(entry, staff.criteria));
+  });
+});
+
+describe('criterionEvidence', () => {
+  const level: Level = { id: 'X', title: 'X', criteria: [criterion('scope', ['migration']), criterion('execution', ['shipped']), criterion('mentoring')] };
+
+  it('lists explicit evidence before suggestions, each with impact first and then newest first', () => {
+    const entries = [
+      anEntry({ date: '2026-03-01', title: 'Old with impact', impact: 'big', competencies: ['scope'] }),
+      anEntry({ date: '2026-05-01', title: 'New without impact', competencies: ['scope'] }),
+      anEntry({ date: '2026-04-01', title: 'Newer with impact', impact: 'bigger', competencies: ['scope'] }),
+      anEntry({ date: '2026-06-01', title: 'A migration, suggested' }),
+      anEntry({ date: '2026-02-01', title: 'An older migration with impact', impact: 'some' }),
+    ];
+    const [scope] = criterionEvidence(entries, level);
+    assert.deepEqual(scope.explicit.map((e) => e.title), ['Newer with impact', 'Old with impact', 'New without impact']);
+    assert.deepEqual(scope.suggested.map((e) => e.title), ['An older migration with impact', 'A migration, suggested']);
+    assert.deepEqual(scope.reasons.get(scope.suggested[0]), { kind: 'keyword', keyword: 'migration' });
+  });
+
+  it('counts an entry once per criterion, even when it is both named and matched', () => {
+    const [scope] = criterionEvidence([anEntry({ date: '2026-01-01', title: 'The migration', competencies: ['scope'] })], level);
+    assert.equal(scope.explicit.length, 1);
+    assert.equal(scope.suggested.length, 0);
+  });
+
+  it('calls a criterion a gap below two pieces of evidence, explicit and suggested together', () => {
+    const entries = [
+      anEntry({ date: '2026-01-01', title: 'Shipped A', competencies: ['execution'] }),
+      anEntry({ date: '2026-01-02', title: 'Shipped B' }),
+      anEntry({ date: '2026-01-03', title: 'One migration' }),
+    ];
+    const result = criterionEvidence(entries, level);
+    assert.deepEqual(
+      result.map((r) => [r.criterion.id, r.isGap, r.status]),
+      [
+        ['scope', true, 'thin'],
+        ['execution', false, 'supported'],
+        ['mentoring', true, 'missing'],
+      ],
+    );
+  });
+
+  it('marks a criterion supported only by suggestions as unconfirmed, not a gap', () => {
+    const entries = [anEntry({ date: '2026-01-01', title: 'Shipped A' }), anEntry({ date: '2026-01-02', title: 'Shipped B' })];
+    const execution = criterionEvidence(entries, level)[1];
+    assert.equal(execution.isGap, false);
+    assert.equal(execution.status, 'unconfirmed');
+  });
+
+  it('ignores competencies that are not criteria of the level', () => {
+    const result = criterionEvidence([anEntry({ date: '2026-01-01', title: 'x', competencies: ['org-impact'] })], level);
+    assert.ok(result.every((r) => r.explicit.length === 0));
+  });
+});
