@@ -1,0 +1,159 @@
+// `growth-log packet`: the promotion packet from a log folder, to stdout or a file.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultLadder } from '../core/defaultLadder';
+import { isValidDate, today as todayDate, type Entry } from '../core/entry';
+import { LADDER_FILE_NAME, ladderFromFile, type Ladder } from '../core/ladder';
+import { generatePacket, planPacket, type PacketRequest } from '../core/packet';
+import { formatProblem, LogError, type Problem } from '../core/problem';
+import { EntryStore } from '../core/store';
+import { nodeFolderAccess, writeFileAtomic } from './nodeFolderAccess';
+
+export const PACKET_USAGE = `Usage: growth-log packet [options]
+
+Writes a promotion-packet draft in Markdown: the case for the target level, criterion by
+criterion, with evidence quoted from the log; the advancement story; and the gaps.
+
+Options:
+  --target LEVEL     the level to argue for (default: the ladder's \`target\`, else the level
+                     after the current one)
+  --current LEVEL    the level you hold now (default: the ladder's \`current\`)
+  --period NAME      last-6-months, last-12-months (default), this-year or since-promotion
+  --since DATE       start of a custom period, YYYY-MM-DD (inclusive)
+  --until DATE       end of a custom period, YYYY-MM-DD (inclusive, default: today)
+  --today DATE       treat DATE as today, for a reproducible draft
+  --title TEXT       the packet's heading (default: "Promotion packet: <target level>")
+  -o, --output FILE  write to FILE instead of stdout; refuses to replace it without --force
+  --force            replace FILE when it exists
+  --dir DIR          the log folder (default: brag); its ladder.yaml is used when present
+  -h, --help         show this help
+`;
+
+const NAMED_PERIODS = ['last-6-months', 'last-12-months', 'this-year', 'since-promotion'] as const;
+
+type Write = (text: string) => void;
+
+export async function runPacketCommand(args: readonly string[], out: Write, err: Write): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args: [...args],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        target: { type: 'string' },
+        current: { type: 'string' },
+        period: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        today: { type: 'string' },
+        title: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean', default: false },
+        dir: { type: 'string', default: 'brag' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error), err);
+  }
+  if (values.help) {
+    out(PACKET_USAGE);
+    return 0;
+  }
+  for (const option of ['since', 'until', 'today'] as const) {
+    const value = values[option];
+    if (value !== undefined && !isValidDate(value)) return usageError(`--${option} \`${value}\` is not a date in YYYY-MM-DD form.`, err);
+  }
+  const period = values.period;
+  if (period !== undefined && !isNamedPeriod(period)) {
+    return usageError(`--period \`${period}\` is not one of ${NAMED_PERIODS.join(', ')}.`, err);
+  }
+
+  const dir = path.resolve(values.dir ?? 'brag');
+  const sources = await loadPacketSources(dir);
+  const shown = new Set<string>();
+  for (const problem of sources.problems) {
+    const line = formatProblem({ ...problem, file: path.relative(process.cwd(), problem.file) || problem.file });
+    // A broken ladder.yaml is also a YAML file of the folder; say it once.
+    if (!shown.has(line)) err(`${line}\n`);
+    shown.add(line);
+  }
+  if (!sources.ladder) {
+    err(`growth-log packet: ${path.relative(process.cwd(), path.join(dir, LADDER_FILE_NAME))} cannot be used as a ladder; fix the problems above.\n`);
+    return 1;
+  }
+
+  const request: PacketRequest = {
+    ladder: sources.ladder,
+    entries: sources.entries,
+    today: values.today ?? todayDate(),
+    current: values.current,
+    target: values.target,
+    period,
+    since: values.since,
+    until: values.until,
+  };
+  let markdown: string;
+  try {
+    const plan = planPacket(request);
+    markdown = generatePacket({ ...plan, entries: request.entries, ladder: request.ladder, today: request.today, title: values.title });
+  } catch (error) {
+    // The arguments (or the ladder's `current`/`target`) ask for something the log cannot give.
+    if (error instanceof LogError) {
+      err(`growth-log packet: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  if (values.output === undefined) {
+    out(markdown);
+    return 0;
+  }
+  const file = path.resolve(values.output);
+  if (!values.force && (await exists(file))) {
+    err(`growth-log packet: ${values.output} already exists; pass --force to replace it.\n`);
+    return 1;
+  }
+  await writeFileAtomic(file, markdown);
+  out(`Wrote ${path.relative(process.cwd(), file) || file}\n`);
+  return 0;
+}
+
+export interface PacketSources {
+  readonly entries: readonly Entry[];
+  /** Undefined when `ladder.yaml` exists but cannot be used. */
+  readonly ladder?: Ladder;
+  /** The entry files' problems, then the ladder's. */
+  readonly problems: readonly Problem[];
+}
+
+/** Everything a packet is made from, read from one log folder. */
+export async function loadPacketSources(dir: string): Promise<PacketSources> {
+  const access = nodeFolderAccess(dir);
+  const store = new EntryStore(access);
+  await store.loadAll();
+  const ladderFile = access.fileKey(LADDER_FILE_NAME);
+  const parsed = ladderFromFile(await access.readFile(ladderFile), ladderFile, defaultLadder);
+  return { entries: store.entries, ladder: parsed.ladder, problems: [...store.problems, ...parsed.problems] };
+}
+
+function isNamedPeriod(value: string): value is (typeof NAMED_PERIODS)[number] {
+  return (NAMED_PERIODS as readonly string[]).includes(value);
+}
+
+function usageError(message: string, err: Write): number {
+  err(`growth-log packet: ${message}\n\n${PACKET_USAGE}`);
+  return 2;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
