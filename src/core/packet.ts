@@ -38,12 +38,11 @@ export function generatePacket(input: PacketInput): string {
       'confirm them by listing the criterion under `competencies`, or drop them._',
     '',
   );
-  lines.push(...summary(input, entries, evidence, currentLevel, targetName));
-  lines.push(...theCase(evidence, targetName));
-  lines.push(...story(entries));
-  lines.push(...gaps(evidence));
-  lines.push(...appendix(entries));
-  return lines.join('\n').replace(/\n+$/, '\n');
+  for (const part of [summary(input, entries, evidence, currentLevel, targetName), theCase(evidence, targetName), story(entries), gaps(evidence), appendix(entries)]) {
+    for (const line of part) lines.push(line);
+  }
+  while (lines[lines.length - 1] === '') lines.pop();
+  return `${lines.join('\n')}\n`;
 }
 
 function summary(input: PacketInput, entries: readonly Entry[], evidence: readonly CriterionEvidence[], currentLevel: string | undefined, targetName: string): string[] {
@@ -72,6 +71,13 @@ function summary(input: PacketInput, entries: readonly Entry[], evidence: readon
 
 function theCase(evidence: readonly CriterionEvidence[], targetName: string): string[] {
   const lines = [`## The case for ${inline(targetName)}`, ''];
+  // An entry often supports several criteria; render it once.
+  const rendered = new Map<Entry, string>();
+  const evidenceLine = (entry: Entry) => {
+    let line = rendered.get(entry);
+    if (line === undefined) rendered.set(entry, (line = renderEvidence(entry)));
+    return line;
+  };
   if (evidence.length === 0) lines.push('_The target level lists no criteria in the ladder._', '');
   for (const item of evidence) {
     lines.push(`### ${inline(item.criterion.title)}`, '');
@@ -151,7 +157,7 @@ function appendix(entries: readonly Entry[]): string[] {
   return lines;
 }
 
-function evidenceLine(entry: Entry): string {
+function renderEvidence(entry: Entry): string {
   let line = `**${inline(entry.title)}** (${entry.date})`;
   if (entry.impact?.trim()) line += `. Impact: ${inline(sentence(entry.impact))}`;
   if (entry.links.length > 0) line += `${entry.impact?.trim() ? '' : '.'} ${entry.links.map(link).join(', ')}`;

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runPacketCommand } from '../../../src/node/packetCommand';
+
+const fixtures = path.resolve(__dirname, '../../../../test/fixtures/packet');
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runPacketCommand(args, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+describe('growth-log packet', () => {
+  let temp: string;
+
+  beforeEach(async () => {
+    temp = await fs.mkdtemp(path.join(os.tmpdir(), 'growth-log-packet-'));
+  });
+
+  afterEach(async () => {
+    await fs.rm(temp, { recursive: true, force: true });
+  });
+
+  it('prints the same packet the core generates for the fixture log', async () => {
+    const { code, out, err } = await run(['--dir', path.join(fixtures, 'default', 'brag'), '--current', 'L3', '--today', '2026-11-26']);
+    assert.equal(err, '');
+    assert.equal(code, 0);
+    assert.equal(out, await fs.readFile(path.join(fixtures, 'default', 'expected.md'), 'utf8'));
+  });
+
+  it('uses the folder’s ladder.yaml and its current and target levels', async () => {
+    const { code, out } = await run(['--dir', path.join(fixtures, 'custom', 'brag'), '--today', '2026-11-26', '--period', 'this-year']);
+    assert.equal(code, 0);
+    assert.equal(out, await fs.readFile(path.join(fixtures, 'custom', 'expected.md'), 'utf8'));
+  });
+
+  it('writes to a file and refuses to replace it without --force', async () => {
+    const file = path.join(temp, 'packet.md');
+    const args = ['--dir', path.join(fixtures, 'custom', 'brag'), '--today', '2026-11-26', '-o', file];
+    assert.equal((await run(args)).code, 0);
+    const first = await fs.readFile(file, 'utf8');
+    assert.ok(first.startsWith('# Promotion packet: Staff Engineer (E5)\n'));
+
+    await fs.writeFile(file, 'my edits', 'utf8');
+    const refused = await run(args);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /already exists; pass --force to replace it/);
+    assert.equal(await fs.readFile(file, 'utf8'), 'my edits');
+
+    assert.equal((await run([...args, '--force'])).code, 0);
+    assert.equal(await fs.readFile(file, 'utf8'), first);
+  });
+
+  it('exits 2 on bad arguments', async () => {
+    const dir = path.join(fixtures, 'default', 'brag');
+    for (const args of [['--bogus'], ['--since', '2026-13-01'], ['--period', 'forever'], ['--target', 'L9'], ['positional']]) {
+      const { code, err } = await run(['--dir', dir, ...args]);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(err, /^growth-log packet: /);
+    }
+    const noTarget = await run(['--dir', dir]);
+    assert.equal(noTarget.code, 2);
+    assert.match(noTarget.err, /Name the target level/);
+  });
+
+  it('prints ladder problems as file:line:col and stops when the ladder cannot be used', async () => {
+    await fs.writeFile(path.join(temp, 'ladder.yaml'), 'current: L1\n', 'utf8');
+    const { code, err } = await run(['--dir', temp, '--target', 'L2']);
+    assert.equal(code, 1);
+    const lines = err.trim().split('\n');
+    assert.match(lines[0], /ladder\.yaml:1:1: error: The ladder has no `levels:` list\.$/);
+    assert.match(lines[1], /ladder\.yaml cannot be used as a ladder; fix the problems above\.$/);
+  });
+
+  it('prints entry problems but still writes the packet', async () => {
+    await fs.writeFile(path.join(temp, '2026.yaml'), 'entries:\n  - date: 2026-02-30\n    title: Bad date\n  - date: 2026-03-01\n    title: Good\n', 'utf8');
+    const { code, out, err } = await run(['--dir', temp, '--target', 'L2', '--today', '2026-11-26']);
+    assert.equal(code, 0);
+    assert.match(err, /2026\.yaml:2:\d+: error: /);
+    assert.match(out, /\*\*Good\*\*/);
+  });
+
+  it('prints its usage with --help', async () => {
+    const { code, out } = await run(['--help']);
+    assert.equal(code, 0);
+    assert.match(out, /^Usage: growth-log packet/);
+  });
+});
