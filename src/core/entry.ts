@@ -43,6 +43,11 @@ export interface EntryFields {
   readonly direction?: MoveDirection;
 }
 
+/** Keys of an entry the model reads; any other key is kept as it is in `extra`. */
+export const ENTRY_KEYS = ['id', 'date', 'title', 'type', 'direction', 'impact', 'tags', 'competencies', 'links', 'details'] as const;
+
+export const MOVE_DIRECTIONS: readonly MoveDirection[] = ['vertical', 'horizontal'];
+
 /** An entry as read from a file: where it is, and whether its id is written there. */
 export interface Entry extends EntryFields {
   /** The id written in the file, or one derived from date and title when the file has none. */
@@ -51,8 +56,12 @@ export interface Entry extends EntryFields {
   readonly idGenerated: boolean;
   /** Path of the file, as the store was given it. */
   readonly file: string;
-  /** Range of the whole sequence item, for revealing the entry in an editor. */
+  /** From the entry's first key to its last character, for revealing the entry in an editor. */
   readonly range: SourceRange;
+  /** Where the id's value is written, when it is written. */
+  readonly idRange?: SourceRange;
+  /** Keys the model does not know (`hours: 12`, `team: payments`), with their values, untouched. */
+  readonly extra: Readonly<Record<string, unknown>>;
 }
 
 /** What a capture flow collects: the fields, before an id is chosen. */

@@ -1,7 +1,9 @@
 // The log of one folder: every entry file parsed once and re-parsed one file at a time as it
 // changes. Reading and writing bytes is the caller's (VS Code or Node), so this stays pure.
 import { today as todayDate, type Entry, type NewEntry } from './entry';
-import type { Problem } from './problem';
+import type { EntryCache } from './entryCache';
+import { deleteEntry, ensureId, updateEntry, type EntryPatch } from './entryEdits';
+import { LogError, type Problem } from './problem';
 import { addEntry, parseEntryFile, type ParsedFile } from './yamlCodec';
 
 /** How the store reaches one log folder. Keys are opaque: paths in the CLI, URIs in VS Code. */
@@ -21,6 +23,14 @@ export interface PlannedWrite {
   readonly after: string;
 }
 
+/** A change to one entry's text, given the file's current text and the entry as the store has it. */
+export type EntryEdit = (text: string, entry: Entry) => string;
+
+export interface EntryStoreOptions {
+  /** Parses from an earlier session; the store keeps it up to date as files are read. */
+  readonly cache?: EntryCache;
+}
+
 export function isLogFileName(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
@@ -30,52 +40,97 @@ type Listener = () => void;
 export class EntryStore {
   private readonly parsed = new Map<string, ParsedFile>();
   private readonly listeners = new Set<Listener>();
+  private index: StoreIndex | undefined;
 
-  constructor(private readonly access: LogFolderAccess) {}
+  constructor(
+    private readonly access: LogFolderAccess,
+    private readonly options: EntryStoreOptions = {},
+  ) {}
 
-  /** Re-reads every file of the folder. */
+  /** Re-reads every file of the folder (using the cache for files whose text did not change). */
   async loadAll(): Promise<void> {
     const keys = await this.access.listFiles();
     const texts = await Promise.all(keys.map(async (key) => [key, await this.access.readFile(key)] as const));
     this.parsed.clear();
-    for (const [key, text] of texts) {
-      if (text !== undefined) this.parsed.set(key, parseEntryFile(text, key));
-    }
-    this.fire();
+    for (const [key, text] of texts) if (text !== undefined) this.parsed.set(key, this.parse(key, text));
+    this.options.cache?.retain(this.parsed.keys());
+    this.changed();
   }
 
-  /** Re-reads one file after it changed, appeared or disappeared. */
-  async reloadFile(key: string): Promise<void> {
-    const text = await this.access.readFile(key);
-    if (text === undefined) this.parsed.delete(key);
-    else this.parsed.set(key, parseEntryFile(text, key));
-    this.fire();
+  /**
+   * Re-reads one file after it changed, appeared or disappeared. Pass `text` when the caller
+   * already has it (an open editor's buffer); undefined from the access object means deleted.
+   */
+  async reloadFile(key: string, text?: string): Promise<void> {
+    const current = text ?? (await this.access.readFile(key));
+    if (current === undefined) {
+      this.forgetFile(key);
+      return;
+    }
+    this.parsed.set(key, this.parse(key, current));
+    this.changed();
+  }
+
+  /** Drops a file that was deleted or left the folder. */
+  forgetFile(key: string): void {
+    if (!this.parsed.delete(key)) return;
+    this.options.cache?.forget(key);
+    this.changed();
   }
 
   get files(): readonly ParsedFile[] {
     return [...this.parsed.values()];
   }
 
-  /** Every valid entry of every file, newest first (ties keep file order). */
+  /** Every valid entry of every file, newest first (ties keep file order); ids are unique. */
   get entries(): readonly Entry[] {
-    const all = this.files.flatMap((f) => f.entries);
-    return all.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    return this.built().entries;
   }
 
+  /** Problems of every file, and ids used in more than one file. */
   get problems(): readonly Problem[] {
-    return this.files.flatMap((f) => f.problems);
+    return this.built().problems;
   }
 
   ids(): Set<string> {
-    return new Set(this.files.flatMap((f) => f.entries.map((e) => e.id)));
+    return new Set(this.built().byId.keys());
+  }
+
+  entry(id: string): Entry | undefined {
+    return this.built().byId.get(id);
   }
 
   /** The text change that adds `entry` to the file of its year; nothing is written here. */
   async planAdd(entry: NewEntry): Promise<PlannedWrite & { id: string }> {
     const file = this.access.fileKey(`${(entry.date || todayDate()).slice(0, 4)}.yaml`);
     const before = await this.access.readFile(file);
-    const { text, id } = addEntry(before, entry, this.ids());
+    const { text, id } = addEntry(before, entry, this.ids(), file);
     return { file, before, after: text, id };
+  }
+
+  /**
+   * The building block of every change to an existing entry: reads the entry's file as it is now
+   * and applies `edit` to its text. Tagging, renaming and the like are edits built on this.
+   */
+  async planEdit(id: string, edit: EntryEdit): Promise<PlannedWrite> {
+    const entry = this.entry(id);
+    if (!entry) throw new LogError('not-found', `There is no entry with the id \`${id}\`; it may have been removed.`);
+    const before = await this.access.readFile(entry.file);
+    if (before === undefined) throw new LogError('not-found', `${entry.file} no longer exists.`);
+    return { file: entry.file, before, after: edit(before, entry) };
+  }
+
+  planUpdate(id: string, patch: EntryPatch): Promise<PlannedWrite> {
+    return this.planEdit(id, (text, entry) => updateEntry(text, id, patch, entry.file));
+  }
+
+  planDelete(id: string): Promise<PlannedWrite> {
+    return this.planEdit(id, (text, entry) => deleteEntry(text, id, entry.file));
+  }
+
+  /** Writes a generated id into the file, so the entry keeps it when its title changes. */
+  planEnsureId(id: string): Promise<PlannedWrite> {
+    return this.planEdit(id, (text, entry) => ensureId(text, id, entry.file));
   }
 
   onDidChange(listener: Listener): { dispose(): void } {
@@ -83,7 +138,64 @@ export class EntryStore {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  private fire(): void {
+  private parse(key: string, text: string): ParsedFile {
+    const cache = this.options.cache;
+    const cached = cache?.lookup(key, text);
+    if (cached) return cached;
+    const parsed = parseEntryFile(text, key);
+    cache?.remember(key, text, parsed);
+    return parsed;
+  }
+
+  private changed(): void {
+    this.index = undefined;
     for (const listener of [...this.listeners]) listener();
   }
+
+  private built(): StoreIndex {
+    this.index ??= buildIndex([...this.parsed.keys()].sort().map((key) => this.parsed.get(key) as ParsedFile));
+    return this.index;
+  }
+}
+
+interface StoreIndex {
+  readonly entries: readonly Entry[];
+  readonly problems: readonly Problem[];
+  readonly byId: ReadonlyMap<string, Entry>;
+}
+
+/** Entries of all files with ids unique across files; a later file's duplicate is reported and left out. */
+function buildIndex(files: readonly ParsedFile[]): StoreIndex {
+  const byId = new Map<string, Entry>();
+  const problems: Problem[] = [];
+  const entries: Entry[] = [];
+  for (const file of files) {
+    problems.push(...file.problems);
+    for (const entry of file.entries) {
+      const first = byId.get(entry.id);
+      if (!first) {
+        byId.set(entry.id, entry);
+        entries.push(entry);
+        continue;
+      }
+      const place = `${first.file}:${first.range.start.line + 1}`;
+      problems.push(
+        entry.idGenerated
+          ? {
+              file: entry.file,
+              range: entry.range,
+              severity: 'warning',
+              message: `The entry at ${place} has the same date and title, so both would get the id \`${entry.id}\`; add an \`id:\` to one of them. This one is left out until then.`,
+            }
+          : {
+              file: entry.file,
+              range: entry.idRange ?? entry.range,
+              severity: 'error',
+              message: `The id \`${entry.id}\` is already used by the entry at ${place}; ids must be unique across files. This entry is left out until you change its id.`,
+            },
+      );
+    }
+  }
+  entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return { entries, problems, byId };
 }

@@ -26,13 +26,13 @@ describe('yamlCodec', () => {
     );
   });
 
-  it('adds an entry after the last one and leaves every other byte as it was', () => {
+  it('adds an entry after the last one, spaced like the others, and leaves every other byte as it was', () => {
     const { text, id } = addEntry(sample, { date: '2026-11-26', title: 'Shipped the importer', tags: ['infra'] }, new Set());
     assert.equal(id, '2026-11-26-shipped-the-importer');
     assert.ok(text.startsWith(sample), 'the original text is a prefix of the new one');
     assert.equal(
       text.slice(sample.length),
-      '  - id: 2026-11-26-shipped-the-importer\n    date: 2026-11-26\n    title: Shipped the importer\n    tags: [infra]\n',
+      '\n  - id: 2026-11-26-shipped-the-importer\n    date: 2026-11-26\n    title: Shipped the importer\n    tags: [infra]\n',
     );
     assert.equal(parseEntryFile(text, 'f').entries.length, 3);
   });

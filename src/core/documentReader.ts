@@ -1,0 +1,164 @@
+// The reference reader: the `yaml` Document API, which understands all of YAML and knows the
+// exact place of every error. It is the slow path, used when the fast reader is unsure.
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import type { OutlineNode, OutlinePair, ScalarStyle } from './outline';
+
+export interface DocumentOutline {
+  readonly root: OutlineNode | undefined;
+  /** Syntax errors and warnings, in plain words, as offsets into the text. */
+  readonly syntax: readonly SyntaxProblem[];
+}
+
+export interface SyntaxProblem {
+  readonly start: number;
+  readonly end: number;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+}
+
+/** More alias expansions than this and the file is treated as a "billion laughs" attack. */
+const MAX_ALIAS_COUNT = 100;
+
+export function readDocumentOutline(text: string): DocumentOutline {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const syntax: SyntaxProblem[] = [
+    ...doc.errors.map((e) => syntaxProblem(text, e, 'error')),
+    ...doc.warnings.map((e) => syntaxProblem(text, e, 'warning')),
+  ];
+  if (hasAliases(doc)) {
+    try {
+      doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      syntax.push({
+        start: 0,
+        end: 0,
+        severity: 'error',
+        message: 'This file uses YAML aliases (`*name`) that would expand to far too much data, so it was not read.',
+      });
+      return { root: undefined, syntax };
+    }
+  }
+  const root = doc.contents ? toOutline(doc, doc.contents as Node, text) : undefined;
+  return { root, syntax };
+}
+
+function hasAliases(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+function toOutline(doc: Document, node: Node, text: string): OutlineNode {
+  const [rangeStart, valueEnd] = node.range ?? [0, 0, 0];
+  const start = rangeStart;
+  const end = trimBack(text, start, valueEnd);
+  if (isScalar(node) && !node.tag) {
+    const value = node.value;
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      const style = styleOf(node.type);
+      const source = style === 'plain' ? text.slice(start, end) : String(value ?? '');
+      return { kind: 'scalar', value, source, style, start, end };
+    }
+  }
+  if (isSeq(node) && !node.tag) {
+    return { kind: 'seq', flow: Boolean(node.flow), items: node.items.map((item) => toOutline(doc, item as Node, text)), start, end };
+  }
+  if (isMap(node) && !node.tag) {
+    const pairs: OutlinePair[] = [];
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      const keyText = isScalar(key) ? String(key.value) : String(key ? key.toJS(doc) : null);
+      const keyStart = key?.range?.[0] ?? start;
+      const value = pair.value as Node | null;
+      const valueNode: OutlineNode = value
+        ? toOutline(doc, value, text)
+        : { kind: 'scalar', value: null, source: '', style: 'plain', start: key?.range?.[1] ?? keyStart, end: key?.range?.[1] ?? keyStart };
+      pairs.push({ key: keyText, keyStart, value: valueNode });
+    }
+    return { kind: 'map', flow: Boolean(node.flow), pairs, start, end };
+  }
+  const js: unknown = isAlias(node) ? node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : node.toJS(doc);
+  return { kind: 'other', value: js, start, end };
+}
+
+function styleOf(type: string | undefined): ScalarStyle {
+  switch (type) {
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    case 'QUOTE_SINGLE':
+      return 'single';
+    case 'BLOCK_LITERAL':
+      return 'literal';
+    case 'BLOCK_FOLDED':
+      return 'folded';
+    default:
+      return 'plain';
+  }
+}
+
+/** Backs up over trailing spaces and line breaks, so every node ends at its last visible character. */
+export function trimBack(text: string, start: number, end: number): number {
+  while (end > start) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 32 || c === 10 || c === 13 || c === 9) end--;
+    else break;
+  }
+  return end;
+}
+
+function syntaxProblem(text: string, error: YAMLError, severity: 'error' | 'warning'): SyntaxProblem {
+  const [start, end] = error.pos;
+  return { start, end: Math.max(start, Math.min(end, text.length)), severity, message: plainMessage(text, error) };
+}
+
+/** yaml's messages are written for parser authors; these say what to do about it. */
+function plainMessage(text: string, error: YAMLError): string {
+  const original = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const at = text.slice(error.pos[0], error.pos[1]);
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return 'This line is indented with a tab; YAML only allows spaces for indentation.';
+    case 'DUPLICATE_KEY': {
+      const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
+      return `The key \`${key || at}\` appears twice in the same mapping; keep only one of them.`;
+    }
+    case 'MISSING_CHAR':
+      if (/closing "/.test(original)) return 'This double-quoted text has no closing `"`; add it at the end of the value.';
+      if (/closing '/.test(original)) return "This single-quoted text has no closing `'`; add it at the end of the value.";
+      if (/without - indicator/.test(original)) return 'This line is not indented like the lines around it; align it with the other keys of its entry.';
+      if (/followed by map values/.test(original)) return 'This line has no `key: value` form; add the missing `:` or fix its indentation.';
+      return `Something is missing here: ${lowerFirst(original)}.`;
+    case 'BAD_INDENT':
+      if (/Flow sequence|Flow mapping/.test(original)) return 'This `[` or `{` list is never closed; add the closing bracket on the same line.';
+      return 'This line is not indented like the lines around it; keys of one mapping must start in the same column.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'This value contains `: `, which YAML reads as another key; put the whole value in quotes.';
+    case 'BAD_DQ_ESCAPE':
+      return `\`${at || '\\'}\` is not a valid escape in double quotes; write \`\\\\\` for a backslash, or use single quotes.`;
+    case 'BAD_SCALAR_START':
+      return `A value cannot start with \`${at}\`; put the value in quotes.`;
+    case 'MULTIPLE_DOCS':
+      return 'This file holds more than one YAML document (separated by `---`); keep all entries in one document.';
+    case 'RESOURCE_EXHAUSTION':
+      return 'This file uses YAML aliases (`*name`) that would expand to far too much data, so it was not read.';
+    case 'KEY_OVER_1024_CHARS':
+      return 'This key is longer than 1024 characters, which YAML does not allow.';
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS':
+      return `This alias is not valid YAML: ${lowerFirst(original)}.`;
+    case 'UNEXPECTED_TOKEN':
+      return `YAML did not expect \`${at.trim() || 'this'}\` here; check the indentation and quoting of this line.`;
+    default:
+      return `This is not valid YAML: ${lowerFirst(original)}.`;
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
+}

@@ -1,0 +1,294 @@
+// Edits as text -> text functions. Each one locates the entry's nodes in the text and splices only
+// the bytes of that entry, so comments, blank lines, quoting, key order and the style of every
+// other node stay exactly as the user wrote them. The caller decides how to write the result.
+import { Document, isSeq, stringify, type YAMLSeq } from 'yaml';
+import { ENTRY_KEYS, makeEntryId, type Entry, type EntryFields, type NewEntry } from './entry';
+import { readDocumentOutline } from './documentReader';
+import { readFastOutline } from './fastReader';
+import { LineIndex } from './lineIndex';
+import type { OutlineMap, OutlineNode, OutlinePair } from './outline';
+import { LogError } from './problem';
+import { readEntryFile } from './yamlCodec';
+
+export const NEW_FILE_HEADER = '# Growth Log: evidence of your growth, one entry per win. Edit freely; keep `date` and `title`.\n';
+
+type EditableKey = Exclude<(typeof ENTRY_KEYS)[number], 'id'>;
+
+/** New values for some fields of an entry; `undefined` removes the key from the file. */
+export type EntryPatch = { -readonly [K in EditableKey]?: EntryFields[K] | undefined };
+
+/** Appends an entry to an entry file's text (or to a new file when `text` is undefined). */
+export function addEntry(
+  text: string | undefined,
+  entry: NewEntry,
+  takenIds: ReadonlySet<string>,
+  file = 'This file',
+): { text: string; id: string } {
+  const id = makeEntryId(entry.date, entry.title, takenIds);
+  if (text === undefined || text.trim() === '') {
+    return { text: `${NEW_FILE_HEADER}entries:\n${renderEntry(id, entry, '')}`, id };
+  }
+  const eol = eolOf(text);
+  const read = readEntryFile(text, file);
+  if (!read.syntaxOk) throw unparsable(file, read.problems.find((p) => p.severity === 'error')?.range.start, read.problems[0]?.message);
+  let result: string;
+  const seq = read.entriesNode;
+  if (!read.isEntryFile || !seq) result = appendEntriesKey(text, id, entry, eol, file);
+  else if ((seq.kind === 'scalar' && seq.value === null) || (seq.kind === 'seq' && seq.flow && seq.items.length === 0)) {
+    // `entries:`, `entries: ~` or `entries: []`: the list starts on the next line.
+    const lineEnd = lineEndOf(text, seq.end);
+    const head = text.slice(0, seq.start).replace(/[ ]+$/, '');
+    let rest = text.slice(seq.end, lineEnd).replace(/\r$/, '');
+    if (!rest.trim()) rest = '';
+    const tail = lineEnd < text.length ? text.slice(lineEnd + 1) : '';
+    result = `${head}${rest}${eol}${renderEntry(id, entry, '  ', eol)}${tail}`;
+  } else if (seq.kind === 'seq' && !seq.flow) {
+    const lines = new LineIndex(text);
+    const dashColumn = lines.position(seq.start).column;
+    const last = seq.items[seq.items.length - 1];
+    const insertAt = endOfItem(text, last.end, dashColumn);
+    const previous = seq.items[seq.items.length - 2];
+    const spaced = previous !== undefined && /\n[ ]*\r?\n/.test(text.slice(previous.end, last.start));
+    const before = text.slice(0, insertAt);
+    const lead = (before.endsWith('\n') ? '' : eol) + (spaced ? eol : '');
+    const rendered = renderEntry(id, entry, ' '.repeat(dashColumn), eol);
+    result = `${before}${lead}${rendered}${text.slice(insertAt)}`;
+  } else {
+    throw new LogError('invalid', `${file} writes \`entries\` in a form Growth Log cannot add to (it must be a list of \`- \` items); add the entry by hand.`);
+  }
+  verify(result, file, id, { ...entry });
+  return { text: result, id };
+}
+
+/** Changes some fields of one entry; writes the entry's generated id too, so the id stays stable. */
+export function updateEntry(text: string, id: string, patch: EntryPatch, file = 'This file'): string {
+  const { entry, node, eol } = locate(text, id, file);
+  if ('date' in patch && !patch.date) throw new LogError('invalid', 'An entry must keep its `date`.');
+  if ('title' in patch && !patch.title?.trim()) throw new LogError('invalid', 'An entry must keep its `title`.');
+  const lines = new LineIndex(text);
+  const indent = lines.position(node.start).column;
+  const splices: Splice[] = [];
+  if (entry.idGenerated) splices.push({ start: node.start, end: node.start, text: `id: ${renderScalar(id)}${eol}${' '.repeat(indent)}` });
+  const keys = Object.keys(patch).filter((k): k is EditableKey => (ENTRY_KEYS as readonly string[]).includes(k) && k !== 'id');
+  for (const key of ENTRY_KEYS) {
+    if (!keys.includes(key as EditableKey)) continue;
+    const value = patch[key as EditableKey];
+    const pairIndex = node.pairs.findIndex((p) => p.key === key);
+    const pair = node.pairs[pairIndex];
+    if (pair && isEmptyValue(value)) splices.push(removal(text, node, pairIndex));
+    else if (pair) splices.push(replacement(text, pair, value as Value, indent, eol, lines));
+    else if (!isEmptyValue(value)) {
+      const anchor = insertionAnchor(node, key);
+      const rendered = `${key}:${renderValue(value as Value, undefined, indent, eol, key)}`;
+      if (anchor === undefined) splices.push({ start: node.start, end: node.start, text: `${rendered}${eol}${' '.repeat(indent)}` });
+      else {
+        const at = lineEndOf(text, anchor.value.end);
+        splices.push({ start: at, end: at, text: `${eol}${' '.repeat(indent)}${rendered}` });
+      }
+    }
+  }
+  const result = applySplices(text, splices);
+  const expected: Partial<Record<string, unknown>> = { ...patch };
+  verify(result, file, id, expected);
+  return result;
+}
+
+/** Writes the generated id of an entry that has none in the file; the text is unchanged otherwise. */
+export function ensureId(text: string, id: string, file = 'This file'): string {
+  const { entry } = locate(text, id, file);
+  return entry.idGenerated ? updateEntry(text, id, {}, file) : text;
+}
+
+/**
+ * Removes one entry: its lines, the comment lines directly above it at its own indentation, and
+ * comment lines below it indented as its keys (both read as notes about this entry).
+ */
+export function deleteEntry(text: string, id: string, file = 'This file'): string {
+  const { node, dashColumn } = locate(text, id, file);
+  let start = lineStartOf(text, node.start);
+  for (;;) {
+    if (start === 0) break;
+    const previousStart = lineStartOf(text, start - 1);
+    const line = text.slice(previousStart, start).replace(/\r?\n$/, '');
+    const trimmed = line.trimStart();
+    if (!trimmed.startsWith('#') || line.length - trimmed.length !== dashColumn) break;
+    start = previousStart;
+  }
+  let end = endOfItem(text, node.end, dashColumn);
+  // Leave the blank lines between entries as they were: one removed with the entry, not two left.
+  const previousLine = start > 0 ? text.slice(lineStartOf(text, start - 1), start) : '';
+  const blankBefore = /^[ ]*\r?\n$/.test(previousLine);
+  const nextLine = text.slice(end, lineEndOf(text, end) + 1);
+  if ((blankBefore || start === 0 || /:[ ]*\r?\n$/.test(previousLine)) && /^[ ]*\r?\n$/.test(nextLine)) end += nextLine.length;
+  else if (blankBefore && end === text.length) start -= previousLine.length;
+  const result = text.slice(0, start) + text.slice(end);
+  const after = readEntryFile(result, file);
+  if (!after.syntaxOk || after.entries.some((e) => e.id === id && !e.idGenerated)) {
+    throw new LogError('invalid', `Growth Log could not remove the entry \`${id}\` from ${file} without disturbing the rest; remove it by hand.`);
+  }
+  return result;
+}
+
+/** Block YAML for one new entry, each scalar quoted only where YAML needs it. */
+export function renderEntry(id: string, entry: NewEntry, indent: string, eol = '\n'): string {
+  const keyIndent = indent.length + 2;
+  const lines: string[] = [`id: ${renderScalar(id)}`, `date: ${entry.date}`, `title: ${renderScalar(entry.title)}`];
+  if (entry.type) lines.push(`type: ${entry.type}`);
+  if (entry.direction) lines.push(`direction: ${entry.direction}`);
+  for (const key of ['impact', 'tags', 'competencies', 'links', 'details'] as const) {
+    const value = entry[key];
+    if (!isEmptyValue(value)) lines.push(`${key}:${renderValue(value as Value, undefined, keyIndent, eol, key)}`);
+  }
+  return lines.map((line, i) => `${i === 0 ? `${indent}- ` : ' '.repeat(keyIndent)}${line}`).join(eol) + eol;
+}
+
+type Value = string | readonly string[];
+
+interface Splice {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+function applySplices(text: string, splices: readonly Splice[]): string {
+  // From the end backwards, so earlier offsets stay valid; equal offsets keep their given order.
+  const ordered = splices.map((s, i) => ({ ...s, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+  let result = text;
+  for (const s of ordered) result = result.slice(0, s.start) + s.text + result.slice(s.end);
+  return result;
+}
+
+function locate(text: string, id: string, file: string): { entry: Entry; node: OutlineMap; eol: string; dashColumn: number } {
+  const read = readEntryFile(text, file);
+  if (!read.syntaxOk) throw unparsable(file, read.problems.find((p) => p.severity === 'error')?.range.start, read.problems[0]?.message);
+  const index = read.entries.findIndex((e) => e.id === id);
+  if (index === -1) throw new LogError('not-found', `${file} has no entry with the id \`${id}\`; it may have been changed or removed.`);
+  const node = read.nodes[index];
+  const seq = read.entriesNode;
+  const dash = text.slice(lineStartOf(text, node.start), node.start);
+  if (node.flow || seq?.kind !== 'seq' || seq.flow || !/^[ ]*-[ ]+$/.test(dash)) {
+    throw new LogError('invalid', `The entry \`${id}\` in ${file} is written in flow style ({ ... }); Growth Log only edits block entries, so edit it by hand.`);
+  }
+  return { entry: read.entries[index], node, eol: eolOf(text), dashColumn: dash.indexOf('-') };
+}
+
+function unparsable(file: string, at: { line: number; column: number } | undefined, message: string | undefined): LogError {
+  const place = at ? `${file}:${at.line + 1}:${at.column + 1}` : file;
+  return new LogError('unparsable', `${place}: ${message ?? 'This file is not valid YAML.'} The file was not changed.`);
+}
+
+/** After an item's last character: the rest of its line and comment lines indented as its keys. */
+function endOfItem(text: string, itemEnd: number, dashColumn: number): number {
+  let end = Math.min(text.length, lineEndOf(text, itemEnd) + 1);
+  while (end < text.length) {
+    const lineEnd = lineEndOf(text, end);
+    const line = text.slice(end, lineEnd);
+    const trimmed = line.trimStart();
+    if (!trimmed.startsWith('#') || line.length - trimmed.length <= dashColumn) break;
+    end = Math.min(text.length, lineEnd + 1);
+  }
+  return end;
+}
+
+function appendEntriesKey(text: string, id: string, entry: NewEntry, eol: string, file: string): string {
+  const outline = readFastOutline(text) ?? readDocumentOutline(text);
+  const root = outline.root;
+  if (root && (root.kind !== 'map' || root.flow)) {
+    throw new LogError('invalid', `${file} is not an entry file (it has no top-level \`entries:\` list), so the entry was not added to it.`);
+  }
+  const sep = text.endsWith('\n') ? '' : eol;
+  return `${text}${sep}entries:${eol}${renderEntry(id, entry, '  ', eol)}`;
+}
+
+function verify(result: string, file: string, id: string, expected: Partial<Record<string, unknown>>): void {
+  const read = readEntryFile(result, file);
+  const entry = read.entries.find((e) => e.id === id);
+  const ok =
+    read.syntaxOk &&
+    entry !== undefined &&
+    Object.entries(expected).every(([key, value]) => {
+      if (!(ENTRY_KEYS as readonly string[]).includes(key)) return true;
+      const actual = (entry as unknown as Record<string, unknown>)[key];
+      if (isEmptyValue(value)) return isEmptyValue(actual) || (key === 'type' && actual === 'project');
+      return JSON.stringify(actual) === JSON.stringify(value);
+    });
+  if (!ok) throw new LogError('invalid', `Growth Log could not make this change to ${file} without disturbing the file; make it by hand.`);
+}
+
+function isEmptyValue(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+function removal(text: string, node: OutlineMap, index: number): Splice {
+  const pair = node.pairs[index];
+  const next = node.pairs[index + 1];
+  if (index === 0) {
+    if (!next) throw new LogError('invalid', 'An entry must keep at least its `date` and `title`.');
+    return { start: pair.keyStart, end: next.keyStart, text: '' };
+  }
+  const start = lineStartOf(text, pair.keyStart);
+  return { start, end: Math.min(text.length, lineEndOf(text, pair.value.end) + 1), text: '' };
+}
+
+function replacement(text: string, pair: OutlinePair, value: Value, indent: number, eol: string, lines: LineIndex): Splice {
+  const node = pair.value;
+  const colonEnd = text.indexOf(':', pair.keyStart) + 1;
+  const inline = node.kind === 'scalar' ? node.style !== 'literal' && node.style !== 'folded' && node.value !== null : node.kind === 'seq' && node.flow;
+  const rendered = renderValue(value, node, indent, eol, pair.key, lines);
+  if (inline && !rendered.includes('\n')) return { start: node.start, end: node.end, text: rendered.trimStart() };
+  return { start: colonEnd, end: Math.max(colonEnd, node.end), text: rendered };
+}
+
+/** Where a new key goes: after the last key that comes before it in the usual order. */
+function insertionAnchor(node: OutlineMap, key: string): OutlinePair | undefined {
+  const rank = (k: string) => {
+    const i = (ENTRY_KEYS as readonly string[]).indexOf(k);
+    return i === -1 ? ENTRY_KEYS.length : i;
+  };
+  let anchor: OutlinePair | undefined;
+  for (const pair of node.pairs) if (rank(pair.key) <= rank(key)) anchor = pair;
+  return anchor;
+}
+
+/** The text after `key:`, in the style the old node had (flow stays flow, block stays block). */
+function renderValue(value: Value, old: OutlineNode | undefined, indent: number, eol: string, key: string, lines?: LineIndex): string {
+  if (typeof value !== 'string') {
+    const block = old ? old.kind === 'seq' && !old.flow : key === 'links';
+    if (!block || value.length === 0) return ` ${renderFlowList(value)}`;
+    const dashIndent = old && lines ? lines.position(old.start).column : indent + 2;
+    return value.map((v) => `${eol}${' '.repeat(dashIndent)}- ${renderScalar(v)}`).join('');
+  }
+  if (key === 'date') return ` ${value}`;
+  if (value.includes('\n')) {
+    // Rendered as a mapping value, so YAML picks the right header (`|`, `|-`, `|2`) for this indentation.
+    const [header, ...body] = stringify({ v: value }, { lineWidth: 0, blockQuote: 'literal' }).replace(/\n$/, '').split('\n');
+    return `${header.slice(2)}${body.map((l) => (l ? `${eol}${' '.repeat(indent)}${l}` : eol)).join('')}`;
+  }
+  const style = old?.kind === 'scalar' ? old.style : undefined;
+  return ` ${renderScalar(value, style === 'double' ? 'QUOTE_DOUBLE' : style === 'single' ? 'QUOTE_SINGLE' : undefined)}`;
+}
+
+function renderScalar(value: string, type?: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE'): string {
+  return stringify(value, { lineWidth: 0, defaultStringType: type ?? 'PLAIN' }).replace(/\n$/, '');
+}
+
+function renderFlowList(values: readonly string[]): string {
+  const doc = new Document([...values]);
+  if (isSeq(doc.contents)) (doc.contents as YAMLSeq).flow = true;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
+}
+
+function eolOf(text: string): string {
+  const lf = text.indexOf('\n');
+  return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset of the `\n` ending the line that holds `offset`, or the text's length. */
+function lineEndOf(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i === -1 ? text.length : i;
+}
