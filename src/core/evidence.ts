@@ -2,7 +2,7 @@
 // under `competencies`; other links are only suggestions (by entry type or by keyword), always
 // shown as such, because the user did not make them.
 import type { Entry, EntryType } from './entry';
-import type { Criterion, Level } from './ladder';
+import type { Criterion, Ladder, Level } from './ladder';
 
 export type SuggestionReason = { readonly kind: 'type'; readonly type: EntryType } | { readonly kind: 'keyword'; readonly keyword: string };
 
@@ -176,4 +176,10 @@ function keywordMatcher(keywords: readonly string[]): (text: string) => string |
     if (!any.test(text)) return undefined;
     return each.find(({ pattern }) => pattern.test(text))?.keyword;
   };
+}
+
+/** The ids an entry lists under `competencies` that no level of the ladder defines (likely typos). */
+export function unknownCompetencies(entry: Entry, ladder: Ladder): string[] {
+  const known = new Set(ladder.levels.flatMap((level) => level.criteria.map((c) => c.id.toLowerCase())));
+  return entry.competencies.filter((id) => !known.has(id.trim().toLowerCase()));
 }

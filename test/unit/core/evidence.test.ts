@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { ENTRY_TYPES } from '../../../src/core/entry';
 import { defaultLadder } from '../../../src/core/defaultLadder';
-import { createSuggester, criterionEvidence, criterionForType, describeReason, suggestionsFor } from '../../../src/core/evidence';
+import { createSuggester, criterionEvidence, criterionForType, describeReason, suggestionsFor, unknownCompetencies } from '../../../src/core/evidence';
 import { findLevel, type Criterion, type Level } from '../../../src/core/ladder';
 import { anEntry } from './packetBuilders';
 
@@ -122,5 +124,40 @@ describe('criterionEvidence', () => {
   it('ignores competencies that are not criteria of the level', () => {
     const result = criterionEvidence([anEntry({ date: '2026-01-01', title: 'x', competencies: ['org-impact'] })], level);
     assert.ok(result.every((r) => r.explicit.length === 0));
+  });
+});
+
+describe('evidence properties', () => {
+  const words = ['migration', 'design', 'shipped', 'mentored', 'cost', 'talk', 'plain', 'roadmap'];
+  const arbitraryEntry = fc
+    .record({
+      date: fc.constantFrom('2026-01-01', '2026-02-01', '2026-03-01'),
+      title: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')),
+      type: fc.constantFrom(...ENTRY_TYPES),
+      competencies: fc.subarray(staff.criteria.map((c) => c.id)),
+      impact: fc.option(fc.constantFrom('big', 'cost down'), { nil: undefined }),
+    })
+    .map((fields) => anEntry(fields));
+
+  it('never suggests what an entry already names, and never lists an entry twice for a criterion', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryEntry, { maxLength: 20 }), (entries) => {
+        for (const entry of entries) {
+          for (const s of suggestionsFor(entry, staff.criteria)) assert.ok(!entry.competencies.includes(s.criterionId));
+        }
+        for (const item of criterionEvidence(entries, staff)) {
+          assert.ok(item.explicit.every((e) => !item.suggested.includes(e)));
+          assert.equal(new Set([...item.explicit, ...item.suggested]).size, item.explicit.length + item.suggested.length);
+          assert.equal(item.isGap, item.explicit.length + item.suggested.length < 2);
+        }
+      }),
+    );
+  });
+});
+
+describe('unknownCompetencies', () => {
+  it('lists the ids no level of the ladder defines', () => {
+    const entry = anEntry({ date: '2026-01-01', title: 'x', competencies: ['execution', 'Org-Impact', 'excution'] });
+    assert.deepEqual(unknownCompetencies(entry, defaultLadder()), ['excution']);
   });
 });

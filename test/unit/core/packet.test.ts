@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { defaultLadder } from '../../../src/core/defaultLadder';
 import type { Entry } from '../../../src/core/entry';
 import type { Ladder } from '../../../src/core/ladder';
@@ -203,5 +204,29 @@ describe('planPacket', () => {
     fails({ current: 'E4', target: 'L4' }, /^The ladder has no level `E4`/);
     fails({ target: 'L4', period: 'since-promotion' }, /records no promotion/);
     fails({ target: 'L4', period: 'this-year', since: '2026-01-01' }, /either a named period or dates/);
+  });
+});
+
+describe('packet properties', () => {
+  it('gives the same bytes for any order of the same entries', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(log, { minLength: log.length, maxLength: log.length }), (shuffled) => {
+        assert.equal(packet(shuffled), packet(log));
+      }),
+    );
+  });
+
+  it('keeps any title on its own list item, with nothing unescaped that could open a link or emphasis', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '*', '_', '[', ']', '(', ')', '<', '>', '`', '\\', '\n', '#', '1', '.', '-', '|', '&', '$', '~') , minLength: 1 }), (title) => {
+        fc.pre(title.trim() !== '');
+        const text = packet([anEntry({ date: '2026-05-01', title, competencies: ['scope'] })]);
+        const line = text.split('\n').find((l) => l.startsWith('- **') && l.endsWith('** (2026-05-01)'));
+        assert.ok(line, 'the evidence stays one line');
+        const body = line.slice('- **'.length, -'** (2026-05-01)'.length);
+        // Every special character is preceded by an odd run of backslashes.
+        assert.ok(!/(^|[^\\])(\\\\)*[*_[\]<>`|&$~#]/.test(body), body);
+      }),
+    );
   });
 });
