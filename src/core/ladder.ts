@@ -1,6 +1,7 @@
 // Ladders: the formal criteria a promotion is judged against, read from `ladder.yaml` or built in.
 // Parsing never throws on bad input: every mistake becomes a Problem at the exact place to fix.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { defaultLadder } from './defaultLadder';
 import type { SourceRange } from './entry';
 import type { Problem, Severity } from './problem';
 
@@ -126,8 +127,8 @@ export function parseLadder(text: string, file: string): ParsedLadder {
  * The ladder for a log folder: the file's when it exists, else the built-in one. Shared by the
  * extension and the CLI so both judge the same folder against the same ladder.
  */
-export function ladderFromFile(text: string | undefined, file: string, builtIn: () => Ladder): ParsedLadder {
-  return text === undefined ? { ladder: builtIn(), problems: [] } : parseLadder(text, file);
+export function ladderFromFile(text: string | undefined, file: string): ParsedLadder {
+  return text === undefined ? { ladder: defaultLadder(), problems: [] } : parseLadder(text, file);
 }
 
 type Report = (node: Node | undefined, message: string, severity?: Severity) => void;

@@ -4,7 +4,7 @@
 import { ENTRY_TYPES, type Entry, type EntryType } from './entry';
 import { byStrength, criterionEvidence, describeReason, MIN_EVIDENCE, type CriterionEvidence } from './evidence';
 import { findLevel, levelAfter, levelLabel, type Ladder } from './ladder';
-import { customPeriod, entriesInPeriod, lastMonths, periodRange, sincePromotion, thisYear, type Period, type PeriodKind } from './period';
+import { customPeriod, entriesInPeriod, lastMonths, periodRange, sincePromotion, thisYear, type NamedPeriodKind, type Period } from './period';
 import { LogError } from './problem';
 
 export interface PacketInput {
@@ -226,7 +226,7 @@ export interface PacketRequest {
   readonly today: string;
   readonly current?: string;
   readonly target?: string;
-  readonly period?: Exclude<PeriodKind, 'custom'>;
+  readonly period?: NamedPeriodKind;
   readonly since?: string;
   readonly until?: string;
 }

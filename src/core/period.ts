@@ -5,7 +5,15 @@ import { LogError } from './problem';
 
 export type PeriodKind = 'last-6-months' | 'last-12-months' | 'since-promotion' | 'this-year' | 'custom';
 
-export const PERIOD_KINDS: readonly PeriodKind[] = ['last-6-months', 'last-12-months', 'since-promotion', 'this-year', 'custom'];
+export type NamedPeriodKind = Exclude<PeriodKind, 'custom'>;
+
+/** The periods a picker offers besides a custom range, most common first, with their labels. */
+export const NAMED_PERIODS: readonly { readonly kind: NamedPeriodKind; readonly label: string }[] = [
+  { kind: 'last-12-months', label: 'Last 12 months' },
+  { kind: 'last-6-months', label: 'Last 6 months' },
+  { kind: 'since-promotion', label: 'Since the last promotion' },
+  { kind: 'this-year', label: 'This calendar year' },
+];
 
 /** Inclusive YYYY-MM-DD bounds; no `start` means from the first entry of the log. */
 export interface Period {

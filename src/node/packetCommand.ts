@@ -2,10 +2,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultLadder } from '../core/defaultLadder';
 import { isValidDate, today as todayDate, type Entry } from '../core/entry';
 import { LADDER_FILE_NAME, ladderFromFile, type Ladder } from '../core/ladder';
 import { generatePacket, planPacket, type PacketRequest } from '../core/packet';
+import { NAMED_PERIODS, type NamedPeriodKind } from '../core/period';
 import { formatProblem, LogError, type Problem } from '../core/problem';
 import { EntryStore } from '../core/store';
 import { nodeFolderAccess, writeFileAtomic } from './nodeFolderAccess';
@@ -30,7 +30,6 @@ Options:
   -h, --help         show this help
 `;
 
-const NAMED_PERIODS = ['last-6-months', 'last-12-months', 'this-year', 'since-promotion'] as const;
 
 type Write = (text: string) => void;
 
@@ -68,7 +67,7 @@ export async function runPacketCommand(args: readonly string[], out: Write, err:
   }
   const period = values.period;
   if (period !== undefined && !isNamedPeriod(period)) {
-    return usageError(`--period \`${period}\` is not one of ${NAMED_PERIODS.join(', ')}.`, err);
+    return usageError(`--period \`${period}\` is not one of ${NAMED_PERIODS.map((p) => p.kind).join(', ')}.`, err);
   }
 
   const dir = path.resolve(values.dir ?? 'brag');
@@ -136,12 +135,12 @@ export async function loadPacketSources(dir: string): Promise<PacketSources> {
   const store = new EntryStore(access);
   await store.loadAll();
   const ladderFile = access.fileKey(LADDER_FILE_NAME);
-  const parsed = ladderFromFile(await access.readFile(ladderFile), ladderFile, defaultLadder);
+  const parsed = ladderFromFile(await access.readFile(ladderFile), ladderFile);
   return { entries: store.entries, ladder: parsed.ladder, problems: [...store.problems, ...parsed.problems] };
 }
 
-function isNamedPeriod(value: string): value is (typeof NAMED_PERIODS)[number] {
-  return (NAMED_PERIODS as readonly string[]).includes(value);
+function isNamedPeriod(value: string): value is NamedPeriodKind {
+  return NAMED_PERIODS.some((p) => p.kind === value);
 }
 
 function usageError(message: string, err: Write): number {

@@ -215,9 +215,9 @@ describe('ladder helpers', () => {
   });
 
   it('uses the built-in ladder only when the folder has no ladder file', () => {
-    assert.equal(ladderFromFile(undefined, 'brag/ladder.yaml', defaultLadder).ladder?.isDefault, true);
-    assert.equal(ladderFromFile(valid, 'brag/ladder.yaml', defaultLadder).ladder?.name, 'Acme engineering');
-    assert.equal(ladderFromFile('levels: [', 'brag/ladder.yaml', defaultLadder).ladder, undefined);
+    assert.equal(ladderFromFile(undefined, 'brag/ladder.yaml').ladder?.isDefault, true);
+    assert.equal(ladderFromFile(valid, 'brag/ladder.yaml').ladder?.name, 'Acme engineering');
+    assert.equal(ladderFromFile('levels: [', 'brag/ladder.yaml').ladder, undefined);
   });
 });
 
