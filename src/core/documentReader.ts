@@ -112,7 +112,13 @@ export function trimBack(text: string, start: number, end: number): number {
 }
 
 function syntaxProblem(text: string, error: YAMLError, severity: 'error' | 'warning'): SyntaxProblem {
-  const [start, end] = error.pos;
+  let [start, end] = error.pos;
+  const quote = /Missing closing (["'])/.exec(error.message)?.[1];
+  if (quote) {
+    // yaml points at where it gave up (often the end of the file); the opening quote is what to fix.
+    const opening = text.lastIndexOf(`: ${quote}`, start);
+    if (opening !== -1) [start, end] = [opening + 2, lineEnd(text, opening)];
+  }
   return { start, end: Math.max(start, Math.min(end, text.length)), severity, message: plainMessage(text, error) };
 }
 
@@ -161,4 +167,9 @@ function plainMessage(text: string, error: YAMLError): string {
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
+}
+
+function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i === -1 ? text.length : i;
 }

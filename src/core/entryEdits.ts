@@ -82,7 +82,8 @@ export function updateEntry(text: string, id: string, patch: EntryPatch, file = 
       const rendered = `${key}:${renderValue(value as Value, undefined, indent, eol, key)}`;
       if (anchor === undefined) splices.push({ start: node.start, end: node.start, text: `${rendered}${eol}${' '.repeat(indent)}` });
       else {
-        const at = lineEndOf(text, anchor.value.end);
+        let at = lineEndOf(text, anchor.value.end);
+        if (text.charCodeAt(at - 1) === 13) at--;
         splices.push({ start: at, end: at, text: `${eol}${' '.repeat(indent)}${rendered}` });
       }
     }
@@ -104,7 +105,7 @@ export function ensureId(text: string, id: string, file = 'This file'): string {
  * comment lines below it indented as its keys (both read as notes about this entry).
  */
 export function deleteEntry(text: string, id: string, file = 'This file'): string {
-  const { node, dashColumn } = locate(text, id, file);
+  const { node, dashColumn, isLast } = locate(text, id, file);
   let start = lineStartOf(text, node.start);
   for (;;) {
     if (start === 0) break;
@@ -120,7 +121,7 @@ export function deleteEntry(text: string, id: string, file = 'This file'): strin
   const blankBefore = /^[ ]*\r?\n$/.test(previousLine);
   const nextLine = text.slice(end, lineEndOf(text, end) + 1);
   if ((blankBefore || start === 0 || /:[ ]*\r?\n$/.test(previousLine)) && /^[ ]*\r?\n$/.test(nextLine)) end += nextLine.length;
-  else if (blankBefore && end === text.length) start -= previousLine.length;
+  else if (blankBefore && isLast) start -= previousLine.length;
   const result = text.slice(0, start) + text.slice(end);
   const after = readEntryFile(result, file);
   if (!after.syntaxOk || after.entries.some((e) => e.id === id && !e.idGenerated)) {
@@ -158,7 +159,7 @@ function applySplices(text: string, splices: readonly Splice[]): string {
   return result;
 }
 
-function locate(text: string, id: string, file: string): { entry: Entry; node: OutlineMap; eol: string; dashColumn: number } {
+function locate(text: string, id: string, file: string): { entry: Entry; node: OutlineMap; eol: string; dashColumn: number; isLast: boolean } {
   const read = readEntryFile(text, file);
   if (!read.syntaxOk) throw unparsable(file, read.problems.find((p) => p.severity === 'error')?.range.start, read.problems[0]?.message);
   const index = read.entries.findIndex((e) => e.id === id);
@@ -169,7 +170,8 @@ function locate(text: string, id: string, file: string): { entry: Entry; node: O
   if (node.flow || seq?.kind !== 'seq' || seq.flow || !/^[ ]*-[ ]+$/.test(dash)) {
     throw new LogError('invalid', `The entry \`${id}\` in ${file} is written in flow style ({ ... }); Growth Log only edits block entries, so edit it by hand.`);
   }
-  return { entry: read.entries[index], node, eol: eolOf(text), dashColumn: dash.indexOf('-') };
+  const isLast = seq.items[seq.items.length - 1] === node;
+  return { entry: read.entries[index], node, eol: eolOf(text), dashColumn: dash.indexOf('-'), isLast };
 }
 
 function unparsable(file: string, at: { line: number; column: number } | undefined, message: string | undefined): LogError {

@@ -46,10 +46,11 @@ export function readEntryFile(text: string, file: string, reader: ReaderChoice =
   const outline = readDocumentOutline(text);
   const problems: Problem[] = outline.syntax.map((s) => ({ file, range: lines.range(s.start, s.end), severity: s.severity, message: s.message }));
   const syntaxOk = !outline.syntax.some((s) => s.severity === 'error');
-  const validated = validateOutline(outline.root, file, lines, problems);
-  if (!validated.isEntryFile && !syntaxOk && /^["']?entries["']?[ \t]*:/m.test(text)) {
-    return { ...validated, isEntryFile: true, syntaxOk };
-  }
-  if (!validated.isEntryFile) return { ...validated, problems: [], syntaxOk };
+  const validated = validateOutline(outline.root, file, lines, syntaxOk ? problems : []);
+  const isEntryFile = validated.isEntryFile || (!syntaxOk && /^["']?entries["']?[ \t]*:/m.test(text));
+  if (!isEntryFile) return { ...validated, problems: [], syntaxOk };
+  // YAML's error recovery guesses; entries read from a guess would mislead, and so would problems
+  // about them. The syntax errors come first: once fixed, the file is read in full.
+  if (!syntaxOk) return { file, isEntryFile, entries: [], problems, nodes: [], entriesNode: undefined, syntaxOk };
   return { ...validated, syntaxOk };
 }
