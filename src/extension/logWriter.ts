@@ -1,0 +1,42 @@
+// Applies a text change the core planned. An open document is edited through a WorkspaceEdit
+// (Undo works, unsaved changes survive); a closed file is replaced atomically on disk.
+import * as vscode from 'vscode';
+import type { PlannedWrite } from '../core/store';
+
+export async function applyWrite(write: PlannedWrite): Promise<void> {
+  const uri = vscode.Uri.parse(write.file);
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === write.file);
+  if (doc) {
+    await editDocument(doc, write.after);
+    return;
+  }
+  await writeAtomically(uri, write.after);
+}
+
+async function editDocument(doc: vscode.TextDocument, after: string): Promise<void> {
+  const before = doc.getText();
+  const wasDirty = doc.isDirty;
+  // Replace only the span that differs, so the cursor, folding and Undo stay where they were.
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(start), doc.positionAt(endBefore)), after.slice(start, endAfter));
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`VS Code refused the edit to ${vscode.workspace.asRelativePath(doc.uri)}.`);
+  // A clean document is saved so the file, the tree and the CLI agree; a dirty one stays the user's.
+  if (!wasDirty) await doc.save();
+}
+
+async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+  const folder = vscode.Uri.joinPath(uri, '..');
+  await vscode.workspace.fs.createDirectory(folder);
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const temp = vscode.Uri.joinPath(folder, `.${name}.growth-log.tmp`);
+  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+  await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+}

@@ -1,0 +1,152 @@
+// A multi-step input with Back and step counts, in the shape of vscode-extension-samples'
+// quickinput-sample: each step is a function that shows one widget and returns the next step.
+import * as vscode from 'vscode';
+import type { QuickInputs } from './quickInputs';
+
+export type InputStep = (input: MultiStepInput) => Promise<InputStep | void>;
+
+class InputFlowAction {
+  static readonly back = new InputFlowAction();
+  static readonly cancel = new InputFlowAction();
+}
+
+interface StepOptions {
+  readonly title: string;
+  readonly step: number;
+  readonly totalSteps: number;
+}
+
+export interface InputBoxOptions extends StepOptions {
+  readonly value: string;
+  readonly prompt: string;
+  readonly placeholder?: string;
+  /** Returns the reason the value is refused, shown in place, or undefined when it is fine. */
+  readonly validate: (value: string) => string | undefined;
+}
+
+export interface QuickPickOptions<T extends vscode.QuickPickItem> extends StepOptions {
+  readonly items: readonly T[];
+  readonly placeholder: string;
+  readonly canSelectMany?: boolean;
+  readonly selected?: readonly T[];
+  readonly active?: T;
+  /** Turns typed text into an extra item, for values that are not in the list yet. */
+  readonly itemForValue?: (value: string) => T | undefined;
+}
+
+export class MultiStepInput {
+  private current: vscode.QuickInput | undefined;
+  private readonly steps: InputStep[] = [];
+
+  private constructor(private readonly inputs: QuickInputs) {}
+
+  /** Runs the steps; resolves true when the flow finished, false when the user escaped. */
+  static async run(inputs: QuickInputs, start: InputStep): Promise<boolean> {
+    const input = new MultiStepInput(inputs);
+    try {
+      return await input.stepThrough(start);
+    } finally {
+      input.current?.dispose();
+    }
+  }
+
+  private async stepThrough(start: InputStep): Promise<boolean> {
+    let step: InputStep | void = start;
+    while (step) {
+      this.steps.push(step);
+      if (this.current) {
+        this.current.enabled = false;
+        this.current.busy = true;
+      }
+      try {
+        step = await step(this);
+      } catch (error) {
+        if (error === InputFlowAction.back) {
+          this.steps.pop();
+          step = this.steps.pop();
+        } else if (error === InputFlowAction.cancel) {
+          return false;
+        } else {
+          throw error;
+        }
+      }
+    }
+    return true;
+  }
+
+  showInputBox(options: InputBoxOptions): Promise<string> {
+    const box = this.inputs.createInputBox();
+    this.prepare(box, options);
+    box.value = options.value;
+    box.prompt = options.prompt;
+    box.placeholder = options.placeholder;
+    box.validationMessage = undefined;
+    return new Promise<string>((resolve, reject) => {
+      const disposables: vscode.Disposable[] = [
+        box.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && reject(InputFlowAction.back)),
+        box.onDidAccept(() => {
+          const message = options.validate(box.value);
+          box.validationMessage = message;
+          if (message === undefined) resolve(box.value);
+        }),
+        box.onDidChangeValue((value) => {
+          // Clear a refusal as soon as the user fixes it, but do not nag while they type.
+          if (box.validationMessage && options.validate(value) === undefined) box.validationMessage = undefined;
+        }),
+        box.onDidHide(() => reject(InputFlowAction.cancel)),
+      ];
+      this.swap(box, disposables);
+    });
+  }
+
+  showQuickPick<T extends vscode.QuickPickItem>(options: QuickPickOptions<T>): Promise<readonly T[]> {
+    const pick = this.inputs.createQuickPick<T>();
+    this.prepare(pick, options);
+    pick.placeholder = options.placeholder;
+    pick.canSelectMany = options.canSelectMany ?? false;
+    pick.matchOnDescription = true;
+    pick.items = options.items;
+    if (options.selected) pick.selectedItems = options.selected;
+    if (options.active) pick.activeItems = [options.active];
+    return new Promise<readonly T[]>((resolve, reject) => {
+      const disposables: vscode.Disposable[] = [
+        pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && reject(InputFlowAction.back)),
+        pick.onDidAccept(() => {
+          const chosen = pick.canSelectMany ? pick.selectedItems : pick.activeItems.slice(0, 1);
+          if (chosen.length > 0 || pick.canSelectMany) resolve(chosen);
+        }),
+        pick.onDidHide(() => reject(InputFlowAction.cancel)),
+      ];
+      if (options.itemForValue) {
+        const itemForValue = options.itemForValue;
+        disposables.push(
+          pick.onDidChangeValue((value) => {
+            // Offer what the user typed as a new item, keeping their checks on the others.
+            const extra = value.trim() ? itemForValue(value) : undefined;
+            const selected = pick.selectedItems;
+            pick.items = extra && !options.items.some((i) => i.label === extra.label) ? [extra, ...options.items] : options.items;
+            pick.selectedItems = selected.filter((s) => pick.items.includes(s));
+          }),
+        );
+      }
+      this.swap(pick, disposables);
+    });
+  }
+
+  private prepare(input: vscode.QuickInput, options: StepOptions): void {
+    input.title = options.title;
+    input.step = options.step;
+    input.totalSteps = options.totalSteps;
+    input.ignoreFocusOut = true;
+    (input as vscode.InputBox).buttons = this.steps.length > 1 ? [vscode.QuickInputButtons.Back] : [];
+  }
+
+  private swap(input: vscode.QuickInput, disposables: vscode.Disposable[]): void {
+    const previous = this.current;
+    this.current = input;
+    // Disposing the listeners before hiding the previous widget keeps its hide from cancelling.
+    input.onDidHide(() => vscode.Disposable.from(...disposables).dispose());
+    this.inputs.show(input);
+    previous?.dispose();
+  }
+}

@@ -1,0 +1,39 @@
+// The store's view of a log folder through vscode.workspace.fs (local, remote or virtual
+// workspaces alike). An open editor's text wins over the disk, so edits build on what the
+// user sees, unsaved changes included.
+import * as vscode from 'vscode';
+import { isLogFileName, type LogFolderAccess } from '../core/store';
+
+export function workspaceFolderAccess(logFolder: vscode.Uri): LogFolderAccess {
+  const decoder = new TextDecoder('utf-8');
+  return {
+    async listFiles() {
+      let children: [string, vscode.FileType][];
+      try {
+        children = await vscode.workspace.fs.readDirectory(logFolder);
+      } catch (error) {
+        if (isFileNotFound(error)) return [];
+        throw error;
+      }
+      return children
+        .filter(([name, type]) => type & vscode.FileType.File && isLogFileName(name))
+        .map(([name]) => vscode.Uri.joinPath(logFolder, name).toString())
+        .sort();
+    },
+    async readFile(key) {
+      const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
+      if (open) return open.getText();
+      try {
+        return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key)));
+      } catch (error) {
+        if (isFileNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+    fileKey: (name) => vscode.Uri.joinPath(logFolder, name).toString(),
+  };
+}
+
+export function isFileNotFound(error: unknown): boolean {
+  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+}

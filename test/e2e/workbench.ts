@@ -1,0 +1,100 @@
+// The real workbench in headless Chromium, with the packaged extension installed, driven as a
+// user drives it: the activity bar, the tree, the command palette, the keyboard.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+// The harness is plain JavaScript shared with npm start and the integration runner.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const harness = require('../../../scripts/vscodeHarness.js');
+
+const root = path.resolve(__dirname, '..', '..', '..');
+export const ARTIFACTS = path.join(root, '.test-artifacts', 'e2e');
+
+interface Server {
+  base: string;
+  port: number;
+  stop(): void;
+}
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    readonly workspace: string,
+    private readonly server: Server,
+    private readonly browser: { context: BrowserContext; close(): Promise<void> },
+  ) {}
+
+  /** Installs the .vsix into a fresh code-server, opens a copy of `fixture` and waits for the workbench. */
+  static async open(fixture: string): Promise<Workbench> {
+    const { name, version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+    const vsix = path.join(root, `${name}-${version}.vsix`);
+    if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first.`);
+    const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'growth-log-ext-'));
+    harness.installVsix(vsix, extensionsDir);
+    const workspace: string = harness.copyToTemp(fixture, 'growth-log-e2e-');
+    const server: Server = await harness.startCodeServer({ workspace, extensionsDir });
+    const browser = await harness.launchBrowser();
+    const page = await browser.context.newPage();
+    const response = await page.goto(harness.workbenchUrl(server, workspace));
+    if (!response || response.status() >= 400) throw new Error(`the workbench answered HTTP ${response?.status()}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    return new Workbench(page, workspace, server, browser);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    this.server.stop();
+    fs.rmSync(this.workspace, { recursive: true, force: true });
+  }
+
+  /** Shows the Growth Log container; a click on its icon when it is open would close it. */
+  async openGrowthLog(): Promise<void> {
+    const container = this.page.locator('[id="workbench.view.extension.growthLog"]');
+    if (await container.isVisible()) return;
+    await this.page.locator('.part.activitybar .action-item a[aria-label^="Growth Log"]').first().click();
+    await container.waitFor();
+  }
+
+  treeRow(label: string): Locator {
+    return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({ has: this.page.locator('.label-name', { hasText: label }) });
+  }
+
+  async treeLabels(): Promise<string[]> {
+    return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"] .label-name').allTextContents();
+  }
+
+  /** Runs a command from the palette by its title, as a user types it. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const box = this.quickInputBox();
+    await box.waitFor();
+    await box.fill(`>${title}`);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  quickInputBox(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  /** Waits for the quick input to show a step (its title names it), then types and presses Enter. */
+  async answer(expectedTitle: RegExp, text: string): Promise<void> {
+    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: expectedTitle }).waitFor();
+    await this.quickInputBox().fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The text of every error toast on screen; a flow that worked leaves none. */
+  async errorNotifications(): Promise<string[]> {
+    return this.page.locator('.notifications-toasts .notification-toast:has(.codicon-error) .notification-list-item-message').allTextContents();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
