@@ -1,9 +1,11 @@
 // What the store parsed last time, keyed by file and content, so a window that opens on an
 // unchanged log does not parse it again. Plain JSON, for globalStorage or workspaceState.
+import type { Entry, EntryType, MoveDirection, SourceRange } from './entry';
+import type { Problem } from './problem';
 import type { ParsedFile } from './validation';
 
-/** Bumped whenever parsing changes what it produces, so old caches are ignored. */
-const CACHE_FORMAT = 1;
+/** Bumped whenever parsing or this encoding changes, so old caches are ignored. */
+const CACHE_FORMAT = 2;
 
 export interface EntryCacheData {
   readonly format: number;
@@ -14,8 +16,34 @@ interface CachedFile {
   readonly key: string;
   readonly length: number;
   readonly hash: number;
-  readonly parsed: ParsedFile;
+  /** The access object's version token (mtime and size) when the text was read, if it has one. */
+  readonly version?: string;
+  readonly isEntryFile: boolean;
+  /** Entries as arrays: JSON of arrays is a third of the size of objects and parses faster. */
+  readonly entries: readonly EncodedEntry[];
+  readonly problems: readonly Problem[];
 }
+
+type Range4 = [number, number, number, number];
+
+type EncodedEntry = [
+  id: string,
+  idGenerated: 0 | 1,
+  date: string,
+  title: string,
+  type: EntryType,
+  tags: readonly string[],
+  competencies: readonly string[],
+  links: readonly string[],
+  range: Range4,
+  optional: {
+    impact?: string;
+    details?: string;
+    direction?: MoveDirection;
+    idRange?: Range4;
+    extra?: Readonly<Record<string, unknown>>;
+  },
+];
 
 export class EntryCache {
   private readonly byKey = new Map<string, CachedFile>();
@@ -37,11 +65,18 @@ export class EntryCache {
   lookup(key: string, text: string): ParsedFile | undefined {
     const cached = this.byKey.get(key);
     if (!cached || cached.length !== text.length || cached.hash !== textHash(text)) return undefined;
-    return cached.parsed;
+    return toParsed(cached);
   }
 
-  remember(key: string, text: string, parsed: ParsedFile): void {
-    this.byKey.set(key, { key, length: text.length, hash: textHash(text), parsed });
+  /** The parse made when the file had this version token, without reading the file. */
+  lookupVersion(key: string, version: string): ParsedFile | undefined {
+    const cached = this.byKey.get(key);
+    return cached && cached.version === version ? toParsed(cached) : undefined;
+  }
+
+  remember(key: string, text: string, parsed: ParsedFile, version?: string): void {
+    const entries = parsed.entries.map(encode);
+    this.byKey.set(key, { key, length: text.length, hash: textHash(text), version, isEntryFile: parsed.isEntryFile, entries, problems: parsed.problems });
   }
 
   forget(key: string): void {
@@ -76,5 +111,50 @@ function safeParse(text: string): unknown {
 function isCacheData(value: unknown): value is EntryCacheData {
   if (typeof value !== 'object' || value === null) return false;
   const data = value as Partial<EntryCacheData>;
-  return data.format === CACHE_FORMAT && Array.isArray(data.files) && data.files.every((f) => typeof f?.key === 'string' && typeof f.hash === 'number' && typeof f.length === 'number' && typeof f.parsed === 'object');
+  return data.format === CACHE_FORMAT && Array.isArray(data.files) && data.files.every((f) => typeof f?.key === 'string' && typeof f.hash === 'number' && typeof f.length === 'number' && Array.isArray(f.entries) && Array.isArray(f.problems));
+}
+
+function toParsed(cached: CachedFile): ParsedFile {
+  return { file: cached.key, isEntryFile: cached.isEntryFile, entries: cached.entries.map((e) => decode(cached.key, e)), problems: cached.problems };
+}
+
+function encode(entry: Entry): EncodedEntry {
+  const optional: EncodedEntry[9] = {};
+  if (entry.impact !== undefined) optional.impact = entry.impact;
+  if (entry.details !== undefined) optional.details = entry.details;
+  if (entry.direction !== undefined) optional.direction = entry.direction;
+  if (entry.idRange) optional.idRange = encodeRange(entry.idRange);
+  if (Object.keys(entry.extra).length > 0) optional.extra = entry.extra;
+  const { id, idGenerated, date, title, type, tags, competencies, links, range } = entry;
+  return [id, idGenerated ? 1 : 0, date, title, type, tags, competencies, links, encodeRange(range), optional];
+}
+
+function decode(file: string, encoded: EncodedEntry): Entry {
+  const [id, idGenerated, date, title, type, tags, competencies, links, range, optional] = encoded;
+  const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
+    id,
+    idGenerated: idGenerated === 1,
+    date,
+    title,
+    type,
+    tags,
+    competencies,
+    links,
+    file,
+    range: decodeRange(range),
+    extra: optional.extra ?? {},
+  };
+  if (optional.impact !== undefined) entry.impact = optional.impact;
+  if (optional.details !== undefined) entry.details = optional.details;
+  if (optional.direction !== undefined) entry.direction = optional.direction;
+  if (optional.idRange) entry.idRange = decodeRange(optional.idRange);
+  return entry;
+}
+
+function encodeRange(range: SourceRange): Range4 {
+  return [range.start.line, range.start.column, range.end.line, range.end.column];
+}
+
+function decodeRange([a, b, c, d]: Range4): SourceRange {
+  return { start: { line: a, column: b }, end: { line: c, column: d } };
 }

@@ -431,15 +431,23 @@ function plainMayStartWith(text: string, i: number, ce: number): boolean {
 /** YAML 1.2 core schema, as `yaml` resolves plain scalars; exotic numbers are left to it. */
 function resolvePlain(source: string): string | number | boolean | null {
   const c = source.charCodeAt(0);
-  const maybeSpecial = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
-  if (!maybeSpecial) return source;
-  if (/^(?:~|[Nn]ull|NULL)$/.test(source)) return null;
-  if (/^(?:[Tt]rue|TRUE)$/.test(source)) return true;
-  if (/^(?:[Ff]alse|FALSE)$/.test(source)) return false;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    // Only null, true and false start with a letter, and none is longer than five characters.
+    if (source.length > 5) return source;
+    if (/^(?:[Nn]ull|NULL)$/.test(source)) return null;
+    if (/^(?:[Tt]rue|TRUE)$/.test(source)) return true;
+    if (/^(?:[Ff]alse|FALSE)$/.test(source)) return false;
+    return source;
+  }
+  if (c === 126) return source.length === 1 ? null : source;
+  const numeric = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+  // A date like 2026-11-20 is the common case: a dash after digits is never a number.
+  if (!numeric) return source;
+  if (/^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) throw GIVE_UP;
+  if (/[^0-9eE.+-]|[0-9]-/.test(source)) return source;
   if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) {
     return parseFloat(source);
   }
-  if (/^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) throw GIVE_UP;
   return source;
 }

@@ -14,6 +14,12 @@ export interface LogFolderAccess {
   readFile(key: string): Promise<string | undefined>;
   /** The key of the file called `name` in the log folder, whether or not it exists. */
   fileKey(name: string): string;
+  /**
+   * Optional: a cheap token that changes whenever the file's text does (modification time and
+   * size), so a cached parse is used without reading the file. Return undefined when unsure,
+   * for example for a file open in an editor with unsaved changes.
+   */
+  version?(key: string): Promise<string | undefined>;
 }
 
 export interface PlannedWrite {
@@ -50,9 +56,21 @@ export class EntryStore {
   /** Re-reads every file of the folder (using the cache for files whose text did not change). */
   async loadAll(): Promise<void> {
     const keys = await this.access.listFiles();
-    const texts = await Promise.all(keys.map(async (key) => [key, await this.access.readFile(key)] as const));
+    const cache = this.options.cache;
+    const version = this.access.version?.bind(this.access);
+    const loaded = await Promise.all(
+      keys.map(async (key) => {
+        const token = cache && version ? await version(key) : undefined;
+        const cached = token !== undefined ? cache?.lookupVersion(key, token) : undefined;
+        if (cached) return { key, cached };
+        return { key, text: await this.access.readFile(key), token };
+      }),
+    );
     this.parsed.clear();
-    for (const [key, text] of texts) if (text !== undefined) this.parsed.set(key, this.parse(key, text));
+    for (const file of loaded) {
+      if (file.cached) this.parsed.set(file.key, file.cached);
+      else if (file.text !== undefined) this.parsed.set(file.key, this.parse(file.key, file.text, file.token));
+    }
     this.options.cache?.retain(this.parsed.keys());
     this.changed();
   }
@@ -67,7 +85,8 @@ export class EntryStore {
       this.forgetFile(key);
       return;
     }
-    this.parsed.set(key, this.parse(key, current));
+    const token = text === undefined && this.options.cache ? await this.access.version?.(key) : undefined;
+    this.parsed.set(key, this.parse(key, current, token));
     this.changed();
   }
 
@@ -138,12 +157,15 @@ export class EntryStore {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  private parse(key: string, text: string): ParsedFile {
+  private parse(key: string, text: string, version?: string): ParsedFile {
     const cache = this.options.cache;
     const cached = cache?.lookup(key, text);
-    if (cached) return cached;
+    if (cached) {
+      if (version !== undefined) cache?.remember(key, text, cached, version);
+      return cached;
+    }
     const parsed = parseEntryFile(text, key);
-    cache?.remember(key, text, parsed);
+    cache?.remember(key, text, parsed, version);
     return parsed;
   }
 
@@ -153,9 +175,12 @@ export class EntryStore {
   }
 
   private built(): StoreIndex {
-    this.index ??= buildIndex([...this.parsed.keys()].sort().map((key) => this.parsed.get(key) as ParsedFile));
+    this.index ??= buildIndex([...this.parsed.keys()].sort().map((key) => this.parsed.get(key) as ParsedFile), this.sorted);
     return this.index;
   }
+
+  /** Each file's entries sorted once; the whole log is then a cheap merge of sorted runs. */
+  private readonly sorted = new WeakMap<ParsedFile, readonly Entry[]>();
 }
 
 interface StoreIndex {
@@ -165,13 +190,15 @@ interface StoreIndex {
 }
 
 /** Entries of all files with ids unique across files; a later file's duplicate is reported and left out. */
-function buildIndex(files: readonly ParsedFile[]): StoreIndex {
+function buildIndex(files: readonly ParsedFile[], sorted: WeakMap<ParsedFile, readonly Entry[]>): StoreIndex {
   const byId = new Map<string, Entry>();
   const problems: Problem[] = [];
   const entries: Entry[] = [];
   for (const file of files) {
     problems.push(...file.problems);
-    for (const entry of file.entries) {
+    let fileSorted = sorted.get(file);
+    if (!fileSorted) sorted.set(file, (fileSorted = [...file.entries].sort(newestFirst)));
+    for (const entry of fileSorted) {
       const first = byId.get(entry.id);
       if (!first) {
         byId.set(entry.id, entry);
@@ -196,6 +223,11 @@ function buildIndex(files: readonly ParsedFile[]): StoreIndex {
       );
     }
   }
-  entries.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  // Sorted runs, one per file: the (stable) sort merges them, so ties keep file order.
+  entries.sort(newestFirst);
   return { entries, problems, byId };
+}
+
+function newestFirst(a: Entry, b: Entry): number {
+  return a.date < b.date ? 1 : a.date > b.date ? -1 : 0;
 }

@@ -23,6 +23,14 @@ export function nodeFolderAccess(folder: string): LogFolderAccess {
       }
     },
     fileKey: (name) => path.join(folder, name),
+    async version(key) {
+      try {
+        const stat = await fs.stat(key);
+        return `${stat.mtimeMs}:${stat.size}`;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 

@@ -1,0 +1,204 @@
+// npm run bench: times the entry store against js-yaml on generated logs and prints each figure
+// as a ratio next to its target. Every figure is the median of several runs in this one process.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as jsYaml from 'js-yaml';
+import { EntryCache } from '../src/core/entryCache';
+import { EntryStore } from '../src/core/store';
+import { nodeFolderAccess, writeFileAtomic } from '../src/node/nodeFolderAccess';
+
+const FILES = 10;
+const RUNS = 7;
+
+const WORDS = 'billing migration postgres latency cache queue mentoring review design onboarding incident on-call metrics budget roadmap search payments'.split(' ');
+
+/** A realistic entry file: header comments, week comments, quoted titles, flow tags, block details. */
+export function generateLog(count: number, seed: number): string {
+  let state = seed;
+  const random = () => {
+    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  const word = () => WORDS[Math.floor(random() * WORDS.length)];
+  const types = ['project', 'skill', 'learning', 'mentoring', 'leadership', 'recognition'];
+  const lines = ['# Growth Log: evidence of my growth, one entry per win.', '# Keep `date` and `title`; everything else is optional.', 'entries:'];
+  for (let i = 0; i < count; i++) {
+    const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+    const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+    const date = `2026-${month}-${day}`;
+    if (i % 7 === 0) lines.push('', `  # ${word()} week`);
+    const quoted = random() < 0.3;
+    lines.push(i % 10 === 9 ? `  - date: ${date}` : `  - id: ${date}-${word()}-${seed}-${i}`);
+    if (i % 10 !== 9) lines.push(`    date: ${date}`);
+    lines.push(quoted ? `    title: "Led the ${word()} work: ${word()} ${seed}-${i}"` : `    title: Shipped ${word()} change ${seed}-${i}`);
+    lines.push(`    type: ${types[i % types.length]}`);
+    lines.push(`    impact: p99 latency down ${i % 50}%, ${i * 10} USD a month saved   # measured`);
+    lines.push(`    tags: [${word()}, ${word()}]`, '    competencies: [technical-scope, execution]');
+    if (i % 3 === 0) lines.push('    links:', `      - https://example.com/acme/${word()}/pull/${i}`);
+    if (i % 2 === 0) lines.push('    details: |', `      Context: the ${word()} service was slow.`, `      I worked with the ${word()} team.`, '', `      Result: ${word()} improved.`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function writeLogs(dir: string, total: number): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (let f = 0; f < FILES; f++) {
+    const file = path.join(dir, `log-${f}.yaml`);
+    fs.writeFileSync(file, generateLog(total / FILES, f + 1));
+    files.push(file);
+  }
+  return files;
+}
+
+async function median(runs: number, measure: () => Promise<number>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await measure());
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function timed(work: () => unknown): Promise<number> {
+  const start = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function jsYamlLoad(files: readonly string[]): Promise<void> {
+  for (const file of files) jsYaml.load(await fs.promises.readFile(file, 'utf8'), { schema: jsYaml.CORE_SCHEMA });
+}
+
+async function coldLoad(dir: string, cache?: EntryCache): Promise<EntryStore> {
+  const store = new EntryStore(nodeFolderAccess(dir), { cache });
+  await store.loadAll();
+  if (store.entries.length === 0 || store.problems.length > 0) throw new Error(`the generated log should load without problems: ${JSON.stringify(store.problems.slice(0, 2))}`);
+  return store;
+}
+
+interface Row {
+  readonly measure: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target: string;
+  readonly ok: boolean;
+}
+
+async function benchSize(root: string, total: number): Promise<Row[]> {
+  const dir = path.join(root, `log-${total}`);
+  const files = writeLogs(dir, total);
+  await jsYamlLoad(files);
+  await coldLoad(dir);
+  const jsYamlMs = await median(RUNS, () => timed(() => jsYamlLoad(files)));
+  const coldMs = await median(RUNS, () => timed(() => coldLoad(dir)));
+
+  const cache = new EntryCache();
+  await coldLoad(dir, cache);
+  const saved = JSON.stringify(cache);
+  const warmMs = await median(RUNS, () => timed(() => coldLoad(dir, EntryCache.fromJSON(saved))));
+  // Without version tokens (mtime and size) the store reads every file and compares content hashes.
+  const { version: _ignored, ...readOnlyAccess } = nodeFolderAccess(dir);
+  const warmHashMs = await median(RUNS, () =>
+    timed(async () => {
+      const store = new EntryStore(readOnlyAccess, { cache: EntryCache.fromJSON(saved) });
+      await store.loadAll();
+      void store.entries;
+    }),
+  );
+
+  const store = await coldLoad(dir);
+  const changed = files[3];
+  const original = fs.readFileSync(changed, 'utf8');
+  let flip = false;
+  const reloadMs = await median(RUNS, async () => {
+    flip = !flip;
+    fs.writeFileSync(changed, flip ? original.replace('Shipped the', 'Shipped all the') : original);
+    return timed(async () => {
+      await store.reloadFile(changed);
+      void store.entries;
+      void store.problems;
+    });
+  });
+  fs.writeFileSync(changed, original);
+
+  // The targets are set for the 10,000-entry log; at 1,000 entries file I/O dominates every figure.
+  const targeted = total === 10_000;
+  const row = (measure: string, value: number, target: number): Row => ({
+    measure: `${measure} (${total} entries)`,
+    value,
+    unit: 'x',
+    target: targeted ? `<= ${target}` : '(info)',
+    ok: !targeted || value <= target,
+  });
+  const rows: Row[] = [
+    row('cold load / js-yaml load', coldMs / jsYamlMs, 2),
+    row('warm load / js-yaml load', warmMs / jsYamlMs, 0.5),
+    { ...row('warm load, content hashes / js-yaml load', warmHashMs / jsYamlMs, 0.5), target: '(info)', ok: true },
+    row('reload one file / cold load', reloadMs / coldMs, 0.15),
+    {
+      measure: `  (js-yaml ${jsYamlMs.toFixed(1)} ms, cold ${coldMs.toFixed(1)} ms, warm ${warmMs.toFixed(1)} ms, warm by hash ${warmHashMs.toFixed(1)} ms, reload ${reloadMs.toFixed(1)} ms)`,
+      value: NaN,
+      unit: '',
+      target: '',
+      ok: true,
+    },
+  ];
+  if (total === 10_000) {
+    const addDir = path.join(root, 'add');
+    fs.mkdirSync(addDir, { recursive: true });
+    const year = path.join(addDir, '2026.yaml');
+    const addMs = await median(RUNS, async () => {
+      fs.writeFileSync(year, generateLog(1000, 99));
+      const adder = new EntryStore(nodeFolderAccess(addDir));
+      await adder.loadAll();
+      return timed(async () => {
+        const plan = await adder.planAdd({ date: '2026-11-26', title: 'Shipped the importer', tags: ['infra'] });
+        await writeFileAtomic(plan.file, plan.after);
+      });
+    });
+    rows.push({ measure: 'add one entry to a 1,000-entry file', value: addMs, unit: 'ms', target: '< 50', ok: addMs < 50 });
+    const heap = peakHeap(dir);
+    rows.push({ measure: `peak heap while loading ${total} entries`, value: heap.peakMb, unit: 'MB', target: '< 100', ok: heap.peakMb < 100 });
+    rows.push({ measure: `  (heap kept after the load ${heap.keptMb.toFixed(1)} MB, child max RSS ${heap.rssMb.toFixed(1)} MB)`, value: NaN, unit: '', target: '', ok: true });
+  }
+  return rows;
+}
+
+/** Loads the log in a fresh Node process, sampling the heap as files are parsed. */
+function peakHeap(dir: string): { peakMb: number; keptMb: number; rssMb: number } {
+  const output = execFileSync(process.execPath, [__filename, '--heap', dir], { encoding: 'utf8' });
+  return JSON.parse(output) as { peakMb: number; keptMb: number; rssMb: number };
+}
+
+async function heapChild(dir: string): Promise<void> {
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  let peak = process.memoryUsage().heapUsed;
+  const sample = () => (peak = Math.max(peak, process.memoryUsage().heapUsed));
+  const access = nodeFolderAccess(dir);
+  const store = new EntryStore({ ...access, readFile: async (key) => (sample(), access.readFile(key)) });
+  store.onDidChange(sample);
+  await store.loadAll();
+  void store.entries;
+  sample();
+  process.stdout.write(JSON.stringify({ peakMb: mb(peak), keptMb: mb(process.memoryUsage().heapUsed), rssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+async function main(): Promise<void> {
+  if (process.argv[2] === '--heap') return heapChild(process.argv[3]);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'growth-log-bench-'));
+  try {
+    const rows = [...(await benchSize(root, 1_000)), ...(await benchSize(root, 10_000))];
+    const width = Math.max(...rows.map((r) => r.measure.length));
+    console.log(`Growth Log entry store benchmark (median of ${RUNS} runs, ${FILES} files per log, Node ${process.version})\n`);
+    console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(9)}  target    `);
+    for (const row of rows) {
+      if (Number.isNaN(row.value)) console.log(row.measure);
+      else console.log(`${row.measure.padEnd(width)}  ${`${row.value.toFixed(row.unit === 'x' ? 3 : 1)} ${row.unit}`.padStart(9)}  ${row.target.padEnd(8)}  ${row.ok ? 'ok' : 'MISSED'}`);
+    }
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) void main();
