@@ -1,52 +1,157 @@
 // growth-log: the same core as the extension, for terminals, scripts and pre-commit hooks.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ENTRY_TYPES, isEntryType, isValidDate, normalizeTag, today, type Entry, type NewEntry } from './core/entry';
+import { formatProblem, LogError, type Problem } from './core/problem';
 import { EntryStore } from './core/store';
-import { formatProblem } from './core/problem';
-import { nodeFolderAccess } from './node/nodeFolderAccess';
+import { nodeFolderAccess, writeFileAtomic } from './node/nodeFolderAccess';
+import { runPacketCommand } from './node/packetCommand';
+
+type Write = (s: string) => void;
 
 const USAGE = `Usage: growth-log <command> [options]
 
 Commands:
+  validate   Check every entry file; prints file:line:col: error|warning: message
+             and exits 1 when there is an error
   list       List entries, newest first
-             --json          print entries as JSON (with file and line)
+             --json          print entries as JSON (every field, with file and line)
+  add        Add an entry to <dir>/<year>.yaml
+             --title TEXT    what you did (required)
+             --date DATE     YYYY-MM-DD (default: today)
+             --type TYPE     ${ENTRY_TYPES.join(', ')}
+             --impact TEXT   the result, in numbers where you can
+             --tags a,b      tags, comma-separated
+             --competencies a,b   criterion ids from the ladder
+             --direction D   vertical or horizontal (for --type move)
+  packet     Write a promotion-packet draft (growth-log packet --help)
 
 Common options:
   --dir DIR  the log folder (default: brag)
   -h, --help show this help
 `;
 
-export async function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+class UsageError extends Error {}
+
+export async function main(argv: readonly string[], out: Write, err: Write): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '-h' || command === '--help') {
     out(USAGE);
     return command ? 0 : 2;
   }
-  switch (command) {
-    case 'list':
-      return list(rest, out, err);
-    default:
-      err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
+  try {
+    switch (command) {
+      case 'validate':
+        return await validate(rest, out, err);
+      case 'list':
+        return await list(rest, out, err);
+      case 'add':
+        return await add(rest, out, err);
+      case 'packet':
+        return await runPacketCommand(rest, out, err);
+      default:
+        err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`growth-log ${command}: ${(error as Error).message}\n`);
       return 2;
+    }
+    if (error instanceof LogError) {
+      err(`growth-log ${command}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
   }
 }
 
-async function list(args: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { values } = parseArgs({
-    args: [...args],
-    options: { dir: { type: 'string', default: 'brag' }, json: { type: 'boolean', default: false } },
-  });
-  const dir = path.resolve(values.dir ?? 'brag');
+const DIR_OPTION = { dir: { type: 'string', default: 'brag' } } as const satisfies ParseArgsConfig['options'];
+
+async function loadStore(dir: string): Promise<EntryStore> {
   const store = new EntryStore(nodeFolderAccess(dir));
   await store.loadAll();
-  for (const problem of store.problems) err(formatProblem({ ...problem, file: path.relative(process.cwd(), problem.file) }));
+  return store;
+}
+
+function relative(problem: Problem): Problem {
+  return { ...problem, file: path.relative(process.cwd(), problem.file) };
+}
+
+async function validate(args: readonly string[], out: Write, err: Write): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: DIR_OPTION, strict: true });
+  const dir = path.resolve(values.dir);
+  const store = await loadStore(dir);
+  const entryFiles = store.files.filter((f) => f.isEntryFile);
+  if (store.files.length === 0) {
+    err(`growth-log validate: there are no .yaml files in ${path.relative(process.cwd(), dir) || '.'}.\n`);
+    return 2;
+  }
+  const problems = [...store.problems].sort((a, b) => (a.file === b.file ? a.range.start.line - b.range.start.line : a.file < b.file ? -1 : 1));
+  for (const problem of problems) out(`${formatProblem(relative(problem))}\n`);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const files = count(entryFiles.length, 'entry file', 'entry files');
+  out(`${files}, ${count(store.entries.length, 'entry', 'entries')}: ${count(errors, 'error', 'errors')}, ${count(warnings, 'warning', 'warnings')}.\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+async function list(args: readonly string[], out: Write, err: Write): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { ...DIR_OPTION, json: { type: 'boolean', default: false } }, strict: true });
+  const store = await loadStore(path.resolve(values.dir));
+  for (const problem of store.problems) err(`${formatProblem(relative(problem))}\n`);
   const entries = store.entries;
   if (values.json) {
-    const rows = entries.map(({ range, file, ...fields }) => ({ ...fields, file: path.relative(process.cwd(), file), line: range.start.line + 1 }));
-    out(JSON.stringify(rows, null, 2) + '\n');
+    out(JSON.stringify(entries.map(toRow), null, 2) + '\n');
   } else {
     for (const e of entries) out(`${e.date}  ${e.type.padEnd(14)} ${e.title}${e.tags.length ? `  ${e.tags.map((t) => `#${t}`).join(' ')}` : ''}\n`);
   }
+  return 0;
+}
+
+function toRow(entry: Entry): Record<string, unknown> {
+  const { range, idRange: _idRange, file, ...fields } = entry;
+  return { ...fields, file: path.relative(process.cwd(), file), line: range.start.line + 1 };
+}
+
+async function add(args: readonly string[], out: Write, err: Write): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    strict: true,
+    options: {
+      ...DIR_OPTION,
+      title: { type: 'string' },
+      date: { type: 'string' },
+      type: { type: 'string' },
+      impact: { type: 'string' },
+      tags: { type: 'string' },
+      competencies: { type: 'string' },
+      direction: { type: 'string' },
+    },
+  });
+  const title = values.title?.trim();
+  if (!title) throw new UsageError('--title is required: one line saying what you did.');
+  const date = values.date ?? today();
+  if (!isValidDate(date)) throw new UsageError(`'${date}' is not a calendar date; use YYYY-MM-DD, for example ${today()}.`);
+  if (values.type !== undefined && !isEntryType(values.type)) throw new UsageError(`'${values.type}' is not an entry type; use one of ${ENTRY_TYPES.join(', ')}.`);
+  const direction = values.direction;
+  if (direction !== undefined && direction !== 'vertical' && direction !== 'horizontal') throw new UsageError(`'${direction}' is not a direction; use vertical or horizontal.`);
+  const split = (text: string | undefined) => (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entry: NewEntry = {
+    date,
+    title,
+    type: values.type !== undefined && isEntryType(values.type) ? values.type : undefined,
+    impact: values.impact?.trim() || undefined,
+    tags: [...new Set(split(values.tags).map(normalizeTag))],
+    competencies: split(values.competencies),
+    direction,
+  };
+  const store = await loadStore(path.resolve(values.dir));
+  const plan = await store.planAdd(entry);
+  await writeFileAtomic(plan.file, plan.after);
+  out(`Added ${plan.id} to ${path.relative(process.cwd(), plan.file)}.\n`);
+  if (store.problems.some((p) => p.severity === 'error')) err('growth-log add: other entry files have errors; run growth-log validate to see them.\n');
   return 0;
 }
 

@@ -26,7 +26,7 @@ export function addEntry(
 ): { text: string; id: string } {
   const id = makeEntryId(entry.date, entry.title, takenIds);
   if (text === undefined || text.trim() === '') {
-    return { text: `${NEW_FILE_HEADER}entries:\n${renderEntry(id, entry, '')}`, id };
+    return { text: `${NEW_FILE_HEADER}entries:\n${renderEntry(id, entry, '  ')}`, id };
   }
   const eol = eolOf(text);
   const read = readEntryFile(text, file);

@@ -205,7 +205,8 @@ function buildIndex(files: readonly ParsedFile[], sorted: WeakMap<ParsedFile, re
         entries.push(entry);
         continue;
       }
-      const place = `${first.file}:${first.range.start.line + 1}`;
+      // Keys are paths or URIs; in one log folder the file's name is enough to find it.
+      const place = `${first.file.split(/[\\/]/).pop() ?? first.file}:${first.range.start.line + 1}`;
       problems.push(
         entry.idGenerated
           ? {
