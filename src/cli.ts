@@ -111,7 +111,8 @@ async function list(args: readonly string[], out: Write, err: Write): Promise<nu
 }
 
 function toRow(entry: Entry): Record<string, unknown> {
-  const { range, idRange: _idRange, file, ...fields } = entry;
+  const { range, file, ...fields } = entry;
+  delete fields.idRange;
   return { ...fields, file: path.relative(process.cwd(), file), line: range.start.line + 1 };
 }
 

@@ -20,7 +20,7 @@ export interface SyntaxProblem {
 const MAX_ALIAS_COUNT = 100;
 
 export function readDocumentOutline(text: string): DocumentOutline {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const syntax: SyntaxProblem[] = [
     ...doc.errors.map((e) => syntaxProblem(text, e, 'error')),
     ...doc.warnings.map((e) => syntaxProblem(text, e, 'warning')),
@@ -72,7 +72,7 @@ function toOutline(doc: Document, node: Node, text: string): OutlineNode {
     const pairs: OutlinePair[] = [];
     for (const pair of node.items) {
       const key = pair.key as Node | null;
-      const keyText = isScalar(key) ? String(key.value) : String(key ? key.toJS(doc) : null);
+      const keyText = isScalar(key) ? String(key.value) : String(key);
       const keyStart = key?.range?.[0] ?? start;
       const value = pair.value as Node | null;
       const valueNode: OutlineNode = value

@@ -195,7 +195,10 @@ function endOfItem(text: string, itemEnd: number, dashColumn: number): number {
 }
 
 function appendEntriesKey(text: string, id: string, entry: NewEntry, eol: string, file: string): string {
-  const outline = readFastOutline(text) ?? readDocumentOutline(text);
+  const fast = readFastOutline(text);
+  const outline = fast ?? readDocumentOutline(text);
+  const error = fast ? undefined : readDocumentOutline(text).syntax.find((s) => s.severity === 'error');
+  if (error) throw unparsable(file, new LineIndex(text).position(error.start), error.message);
   const root = outline.root;
   if (root && (root.kind !== 'map' || root.flow)) {
     throw new LogError('invalid', `${file} is not an entry file (it has no top-level \`entries:\` list), so the entry was not added to it.`);

@@ -1,0 +1,204 @@
+// Property tests over generated entry files: the fast reader agrees with the Document API, edits
+// touch only their entry, and damaged files never crash the reader nor get written.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { readDocumentOutline } from '../../../src/core/documentReader';
+import { ENTRY_TYPES } from '../../../src/core/entry';
+import { addEntry, deleteEntry, updateEntry, type EntryPatch } from '../../../src/core/entryEdits';
+import { readFastOutline } from '../../../src/core/fastReader';
+import { LogError } from '../../../src/core/problem';
+import { parseEntryFile, readEntryFile } from '../../../src/core/yamlCodec';
+
+const words = ['infra', 'on call', 'C#', 'a: b', 'x #y', "it's", 'say "hi"', 'Ünïcode', '- dash', '42', 'true', 'null', '2026-01-01', 'p99: -40%', '[x]', 'plain words here'];
+
+const scalarText = (value: string, style: 'plain' | 'double' | 'single'): string =>
+  stringify(value, { lineWidth: 0, defaultStringType: style === 'plain' ? 'PLAIN' : style === 'double' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE' }).replace(/\n$/, '');
+
+const style = fc.constantFrom('plain' as const, 'double' as const, 'single' as const);
+const word = fc.constantFrom(...words);
+const date = fc.tuple(fc.integer({ min: 2020, max: 2027 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+
+const entryArb = fc.record({
+  withId: fc.boolean(),
+  date,
+  dateQuoted: fc.boolean(),
+  title: word,
+  titleStyle: style,
+  trailingComment: fc.boolean(),
+  type: fc.option(fc.constantFrom(...ENTRY_TYPES), { nil: undefined }),
+  tags: fc.option(fc.array(word, { maxLength: 3 }), { nil: undefined }),
+  tagsFlow: fc.boolean(),
+  details: fc.option(
+    fc
+      .tuple(fc.constantFrom('Context line.', 'What I did: a lot', '# not a comment'), fc.array(fc.constantFrom('Then this.', '', '  indented more', '- a list item'), { maxLength: 3 }))
+      .map(([first, rest]) => [first, ...rest, 'Last line.']),
+    { nil: undefined },
+  ),
+  detailsHeader: fc.constantFrom('|', '|-', '>'),
+  custom: fc.option(fc.oneof(fc.integer(), fc.constantFrom('payments', '1.50', '~')), { nil: undefined }),
+  commentAbove: fc.boolean(),
+  blankAfter: fc.boolean(),
+});
+
+type GeneratedEntry = typeof entryArb extends fc.Arbitrary<infer T> ? T : never;
+
+function renderItem(e: GeneratedEntry, index: number, dash: string): string {
+  const pad = ' '.repeat(dash.length + 2);
+  const lines: string[] = [];
+  if (e.withId) lines.push(`id: entry-${index}`);
+  lines.push(`date: ${e.dateQuoted ? `"${e.date}"` : e.date}`);
+  lines.push(`title: ${scalarText(`${e.title} ${index}`, e.titleStyle)}${e.trailingComment ? '   # note' : ''}`);
+  if (e.type) lines.push(`type: ${e.type}`);
+  if (e.tags) {
+    const tags = e.tags.map((t, i) => `${t}${i}`);
+    if (e.tagsFlow || tags.length === 0) lines.push(`tags: [${tags.map((t) => scalarText(t, 'double')).join(', ')}]`);
+    else lines.push('tags:', ...tags.map((t) => `  - ${scalarText(t, 'plain')}`));
+  }
+  if (e.details) lines.push(`details: ${e.detailsHeader}`, ...e.details.map((l) => (l ? `  ${l}` : '')));
+  if (e.custom !== undefined) lines.push(`custom: ${e.custom}`);
+  const body = lines.map((l, i) => (l === '' ? '' : `${i === 0 ? `${dash}- ` : pad}${l}`)).join('\n');
+  return `${e.commentAbove ? `${dash}# about entry ${index}\n` : ''}${body}\n${e.blankAfter ? '\n' : ''}`;
+}
+
+const fileArb = fc.record({ entries: fc.array(entryArb, { minLength: 1, maxLength: 6 }), indent: fc.constantFrom('', '  ', '    '), footer: fc.boolean(), crlf: fc.boolean() }).map(({ entries, indent, footer, crlf }) => {
+  const text = `# generated log\nentries:\n${entries.map((e, i) => renderItem(e, i, indent)).join('')}${footer ? '# end\n' : ''}`;
+  return crlf ? text.replace(/\n/g, '\r\n') : text;
+});
+
+/** Text removed from `before` to give `after`, when `after` is `before` minus one contiguous piece. */
+function removedPiece(before: string, after: string): string | undefined {
+  let prefix = 0;
+  while (prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  if (prefix + suffix !== after.length) return undefined;
+  return before.slice(prefix, before.length - suffix);
+}
+
+function lineBounds(text: string, startLine: number, endLine: number): [number, number] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return [starts[startLine], starts[endLine + 1] ?? text.length];
+}
+
+describe('entry file properties', () => {
+  it('the fast reader and the Document API read the same entries, fields and ranges', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(fileArb, (text) => {
+        if (readFastOutline(text)) fast++;
+        assert.deepEqual(parseEntryFile(text, 'f'), parseEntryFile(text, 'f', 'document'));
+      }),
+      { numRuns: 200 },
+    );
+    assert.ok(fast > 100, `the fast reader should handle most generated files (${fast} of 200)`);
+  });
+
+  it('an update changes only the lines of its entry and reads back with the change applied', () => {
+    const patchArb = fc.record(
+      {
+        title: word.map((w) => `${w} new`),
+        type: fc.constantFrom(...ENTRY_TYPES),
+        impact: fc.option(word, { nil: undefined }),
+        tags: fc.array(word, { maxLength: 3 }).map((t) => t.map((w, i) => `${w}-${i}`)),
+        details: fc.option(fc.constantFrom('One line.\n', 'Two\nlines\n', 'no newline'), { nil: undefined }),
+        date: date,
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fileArb, fc.nat(), patchArb, (text, pick, patch: EntryPatch) => {
+        const parsed = parseEntryFile(text, 'f');
+        const entry = parsed.entries[pick % parsed.entries.length];
+        const after = updateEntry(text, entry.id, patch);
+        const [start, end] = lineBounds(text, entry.range.start.line, entry.range.end.line);
+        assert.equal(after.slice(0, start), text.slice(0, start));
+        assert.equal(after.slice(after.length - (text.length - end)), text.slice(end));
+        const read = parseEntryFile(after, 'f');
+        assert.deepEqual(read.problems, []);
+        const updated = read.entries.find((e) => e.id === entry.id);
+        for (const [key, value] of Object.entries(patch)) {
+          const actual = (updated as unknown as Record<string, unknown>)[key];
+          if (value === undefined || (Array.isArray(value) && value.length === 0)) assert.ok(actual === undefined || (Array.isArray(actual) && actual.length === 0), key);
+          else assert.deepEqual(actual, value, key);
+        }
+        assert.deepEqual(read.entries.filter((e) => e.id !== entry.id).map((e) => e.id), parsed.entries.filter((e) => e.id !== entry.id).map((e) => e.id));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('a delete removes one piece made of the entry and comment or blank lines, and an add inserts one', () => {
+    fc.assert(
+      fc.property(fileArb, fc.nat(), (text, pick) => {
+        const parsed = parseEntryFile(text, 'f');
+        const entry = parsed.entries[pick % parsed.entries.length];
+        const afterDelete = deleteEntry(text, entry.id);
+        const [start, end] = lineBounds(text, entry.range.start.line, entry.range.end.line);
+        // Lines go whole, so the removed piece starts at a line start at or above the entry.
+        const removed = text.length - afterDelete.length;
+        let a = start;
+        while (a > 0 && text.slice(0, a) + text.slice(a + removed) !== afterDelete) a = text.lastIndexOf('\n', a - 2) + 1;
+        const b = a + removed;
+        assert.equal(text.slice(0, a) + text.slice(b), afterDelete, 'one contiguous piece is removed');
+        assert.ok(b >= end, 'the whole entry is removed');
+        const outside = text.slice(a, start) + text.slice(end, b);
+        assert.ok(outside.split(/\r?\n/).every((l) => l.trim() === '' || l.trim().startsWith('#')), JSON.stringify(outside));
+        assert.deepEqual(parseEntryFile(afterDelete, 'f').entries.map((e) => e.id), parsed.entries.filter((e) => e !== entry).map((e) => e.id));
+
+        const { text: afterAdd, id } = addEntry(text, { date: '2026-12-31', title: 'Added: by the property', tags: ['x y'] }, new Set(parsed.entries.map((e) => e.id)));
+        assert.ok(removedPiece(afterAdd, text) !== undefined, 'one contiguous piece is inserted');
+        const added = parseEntryFile(afterAdd, 'f');
+        assert.deepEqual(added.problems, []);
+        assert.deepEqual(added.entries.map((e) => e.id), [...parsed.entries.map((e) => e.id), id]);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('damaged files never crash the reader and are never written', () => {
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }),
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), chars: fc.array(fc.constantFrom(' ', '\t', ':', '-', '"', "'", '#', '[', ']', '{', '&', '*', '\n', 'x', '|'), { minLength: 1, maxLength: 4 }).map((c) => c.join('')) }),
+      fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fileArb, fc.array(mutation, { minLength: 1, maxLength: 3 }), (original, mutations) => {
+        let text = original;
+        for (const m of mutations) {
+          const at = m.at % (text.length + 1);
+          if (m.kind === 'delete') text = text.slice(0, at) + text.slice(at + m.length);
+          else if (m.kind === 'insert') text = text.slice(0, at) + m.chars + text.slice(at);
+          else {
+            const lines = text.split('\n');
+            const i = m.at % lines.length;
+            lines.splice(i, 0, lines[i]);
+            text = lines.join('\n');
+          }
+        }
+        const read = readEntryFile(text, 'f');
+        const broken = readDocumentOutline(text).syntax.some((s) => s.severity === 'error');
+        const ids = parseEntryFile(original, 'f').entries.map((e) => e.id);
+        const edits = [
+          () => updateEntry(text, ids[0], { title: 'Changed' }),
+          () => deleteEntry(text, ids[0]),
+          () => addEntry(text, { date: '2026-01-01', title: 'New' }, new Set()).text,
+        ];
+        for (const edit of edits) {
+          try {
+            const result = edit();
+            assert.ok(!broken, 'a text that does not parse was edited');
+            assert.ok(read.syntaxOk);
+            assert.ok(readEntryFile(result, 'f').syntaxOk, 'an edit produced text that does not parse');
+          } catch (error) {
+            if (!(error instanceof LogError)) throw error;
+            // A file that no longer mentions `entries` has nothing to edit, which is reported first.
+            if (broken) assert.ok(error.reason === 'unparsable' || (error.reason === 'not-found' && !text.includes('entries')), error.message);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
