@@ -66,7 +66,8 @@ function toOutline(doc: Document, node: Node, text: string): OutlineNode {
     }
   }
   if (isSeq(node) && !node.tag) {
-    return { kind: 'seq', flow: Boolean(node.flow), items: node.items.map((item) => toOutline(doc, item as Node, text)), start, end };
+    const items = node.items.map((item) => toOutline(doc, item as Node, text));
+    return { kind: 'seq', flow: Boolean(node.flow), items, start, end: blockEnd(node.flow, end, items.at(-1)?.end) };
   }
   if (isMap(node) && !node.tag) {
     const pairs: OutlinePair[] = [];
@@ -80,10 +81,18 @@ function toOutline(doc: Document, node: Node, text: string): OutlineNode {
         : { kind: 'scalar', value: null, source: '', style: 'plain', start: key?.range?.[1] ?? keyStart, end: key?.range?.[1] ?? keyStart };
       pairs.push({ key: keyText, keyStart, value: valueNode });
     }
-    return { kind: 'map', flow: Boolean(node.flow), pairs, start, end };
+    return { kind: 'map', flow: Boolean(node.flow), pairs, start, end: blockEnd(node.flow, end, pairs.at(-1)?.value.end) };
   }
   const js: unknown = isAlias(node) ? node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : node.toJS(doc);
   return { kind: 'other', value: js, start, end };
+}
+
+/**
+ * A block collection ends where its last value ends: yaml's own range also covers a trailing
+ * comment, which the fast reader (rightly) leaves out. Flow collections end at their bracket.
+ */
+function blockEnd(flow: boolean | undefined, end: number, lastChildEnd: number | undefined): number {
+  return flow || lastChildEnd === undefined ? end : lastChildEnd;
 }
 
 function styleOf(type: string | undefined): ScalarStyle {

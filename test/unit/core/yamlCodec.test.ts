@@ -14,6 +14,15 @@ entries:
 `;
 
 describe('yamlCodec', () => {
+  it('ends an entry at its last value, not its trailing comment, with either reader', () => {
+    // Found by the reader-agreement property: yaml's own range covered the comment.
+    const text = '# generated log\nentries:\n- date: 2020-01-01\n  title: infra 0   # note\n';
+    const fast = parseEntryFile(text, 'f').entries[0].range;
+    const document = parseEntryFile(text, 'f', 'document').entries[0].range;
+    assert.deepEqual(fast, { start: { line: 2, column: 2 }, end: { line: 3, column: 16 } });
+    assert.deepEqual(document, fast);
+  });
+
   it('reads every entry with its place in the file', () => {
     const parsed = parseEntryFile(sample, 'brag/2026.yaml');
     assert.deepEqual(parsed.problems, []);
