@@ -85,6 +85,9 @@ const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true,
   'window.commandCenter': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // VS Code in the browser saves after a delay by default; desktop does not, and the tests
+  // check what happens to unsaved changes.
+  'files.autoSave': 'off',
 };
 
 /**

@@ -1,12 +1,18 @@
 // Growth Log's entry point: build the services, then register one feature at a time.
 import * as vscode from 'vscode';
 import { addEntryCommand } from './extension/addEntry';
+import { addEntryFromSelectionCommand } from './extension/addEntryFromSelection';
 import { registerCommands } from './extension/commands';
+import { ContextKeys } from './extension/contextKeys';
 import { registerDiagnostics } from './extension/diagnostics';
-import { EntriesTreeProvider, EntryItem, type TreeNode } from './extension/entriesTree';
+import { deleteEntryCommand, editEntryCommand } from './extension/editEntry';
+import { EntriesTreeProvider, type TreeNode } from './extension/entriesTree';
 import { createLogger } from './extension/logger';
 import { openEntryCommand } from './extension/openEntry';
+import { quickAddCommand } from './extension/quickAdd';
 import { QuickInputs } from './extension/quickInputs';
+import { TreeViewStateStore } from './extension/treeViewState';
+import { viewCommands } from './extension/viewCommands';
 import { WorkspaceLogs } from './extension/workspaceLogs';
 
 /** What activate returns; the integration tests use it to reach the real services. */
@@ -15,30 +21,57 @@ export interface GrowthLogApi {
   readonly tree: EntriesTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly inputs: QuickInputs;
+  readonly viewState: TreeViewStateStore;
 }
 
 export function activate(context: vscode.ExtensionContext): GrowthLogApi {
   const channel = vscode.window.createOutputChannel('Growth Log', { log: true });
   const logger = createLogger(channel);
+  const contextKeys = new ContextKeys();
   const logs = new WorkspaceLogs(logger);
   const inputs = new QuickInputs();
-  const tree = new EntriesTreeProvider(logs);
+  const viewState = new TreeViewStateStore(context.workspaceState, contextKeys);
+  const tree = new EntriesTreeProvider(logs, () => viewState.state);
   const treeView = vscode.window.createTreeView('growthLog.entries', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
-  context.subscriptions.push(channel, logs, inputs, tree, treeView);
+  context.subscriptions.push(channel, logs, inputs, viewState, tree, treeView);
+
+  context.subscriptions.push(
+    viewState.onDidChange(() => {
+      treeView.description = viewState.description();
+      tree.refresh();
+    }),
+    logs.onDidChange(() => {
+      const all = logs.logs;
+      const hasEntries = all.some((log) => log.store.entries.length > 0);
+      const hasProblems = all.some((log) => log.store.problems.length > 0);
+      contextKeys.set('growthLog.state', hasEntries ? 'entries' : hasProblems ? 'problemsOnly' : 'empty');
+    }),
+  );
 
   const reveal = async (file: string, id: string) => {
-    const items = await tree.getChildren();
-    const item = items.find((node) => node instanceof EntryItem && node.entry.file === file && node.entry.id === id);
-    if (item && treeView.visible) await treeView.reveal(item, { select: true, focus: false });
+    const entry = logs.logOfFile(file)?.store.entry(id);
+    // A capture from the palette should not pull the sidebar away from what the user was doing.
+    if (!treeView.visible) {
+      vscode.window.setStatusBarMessage(`$(check) Added “${entry?.title ?? id}” to ${vscode.workspace.asRelativePath(vscode.Uri.parse(file))}`, 5000);
+      return;
+    }
+    const item = await tree.findEntryNode(file, id);
+    if (item) await treeView.reveal(item, { select: true, focus: false, expand: true });
   };
+  const deps = { logs, inputs, reveal, viewState };
 
   registerDiagnostics(context, logs);
   registerCommands(context, logger, [
-    addEntryCommand({ logs, inputs, reveal }),
+    addEntryCommand(deps),
+    quickAddCommand(deps),
+    addEntryFromSelectionCommand(deps),
+    editEntryCommand(deps),
+    deleteEntryCommand(deps),
     openEntryCommand(),
-    { id: 'growthLog.refresh', execute: () => logs.ready().then(() => Promise.all(logs.logs.map((log) => log.store.loadAll()))) },
+    ...viewCommands(deps),
+    { id: 'growthLog.refresh', execute: () => logs.reload() },
   ]);
-  return { logs, tree, treeView, inputs };
+  return { logs, tree, treeView, inputs, viewState };
 }
 
 export function deactivate(): void {

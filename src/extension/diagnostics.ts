@@ -9,7 +9,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, logs: Work
     collection.clear();
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const log of logs.logs) {
-      for (const problem of log.store.problems) {
+      for (const problem of [...log.store.problems, ...log.ladder.problems]) {
         const list = byFile.get(problem.file) ?? [];
         list.push(toDiagnostic(problem));
         byFile.set(problem.file, list);

@@ -12,8 +12,9 @@ class InputFlowAction {
 
 interface StepOptions {
   readonly title: string;
-  readonly step: number;
-  readonly totalSteps: number;
+  /** Left out for a single question, which shows no step count. */
+  readonly step?: number;
+  readonly totalSteps?: number;
 }
 
 export interface InputBoxOptions extends StepOptions {
@@ -30,8 +31,11 @@ export interface QuickPickOptions<T extends vscode.QuickPickItem> extends StepOp
   readonly canSelectMany?: boolean;
   readonly selected?: readonly T[];
   readonly active?: T;
-  /** Turns typed text into an extra item, for values that are not in the list yet. */
-  readonly itemForValue?: (value: string) => T | undefined;
+}
+
+export interface QuickPickResult<T extends vscode.QuickPickItem> {
+  readonly items: readonly T[];
+  readonly value: string;
 }
 
 export class MultiStepInput {
@@ -99,7 +103,8 @@ export class MultiStepInput {
     });
   }
 
-  showQuickPick<T extends vscode.QuickPickItem>(options: QuickPickOptions<T>): Promise<readonly T[]> {
+  /** Resolves with the chosen items and the text left in the filter box (new values, typed). */
+  showQuickPick<T extends vscode.QuickPickItem>(options: QuickPickOptions<T>): Promise<QuickPickResult<T>> {
     const pick = this.inputs.createQuickPick<T>();
     this.prepare(pick, options);
     pick.placeholder = options.placeholder;
@@ -108,27 +113,15 @@ export class MultiStepInput {
     pick.items = options.items;
     if (options.selected) pick.selectedItems = options.selected;
     if (options.active) pick.activeItems = [options.active];
-    return new Promise<readonly T[]>((resolve, reject) => {
+    return new Promise<QuickPickResult<T>>((resolve, reject) => {
       const disposables: vscode.Disposable[] = [
         pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && reject(InputFlowAction.back)),
         pick.onDidAccept(() => {
-          const chosen = pick.canSelectMany ? pick.selectedItems : pick.activeItems.slice(0, 1);
-          if (chosen.length > 0 || pick.canSelectMany) resolve(chosen);
+          const items = pick.canSelectMany ? pick.selectedItems : pick.activeItems.slice(0, 1);
+          if (items.length > 0 || pick.canSelectMany) resolve({ items, value: pick.value });
         }),
         pick.onDidHide(() => reject(InputFlowAction.cancel)),
       ];
-      if (options.itemForValue) {
-        const itemForValue = options.itemForValue;
-        disposables.push(
-          pick.onDidChangeValue((value) => {
-            // Offer what the user typed as a new item, keeping their checks on the others.
-            const extra = value.trim() ? itemForValue(value) : undefined;
-            const selected = pick.selectedItems;
-            pick.items = extra && !options.items.some((i) => i.label === extra.label) ? [extra, ...options.items] : options.items;
-            pick.selectedItems = selected.filter((s) => pick.items.includes(s));
-          }),
-        );
-      }
       this.swap(pick, disposables);
     });
   }
@@ -149,4 +142,22 @@ export class MultiStepInput {
     this.inputs.show(input);
     previous?.dispose();
   }
+}
+
+/** One question in an InputBox; undefined when the user escapes. */
+export async function askText(inputs: QuickInputs, options: Omit<InputBoxOptions, 'step' | 'totalSteps'>): Promise<string | undefined> {
+  let answer: string | undefined;
+  const finished = await MultiStepInput.run(inputs, async (input) => {
+    answer = await input.showInputBox(options);
+  });
+  return finished ? answer : undefined;
+}
+
+/** One choice in a QuickPick; undefined when the user escapes. */
+export async function askPick<T extends vscode.QuickPickItem>(inputs: QuickInputs, options: Omit<QuickPickOptions<T>, 'step' | 'totalSteps'>): Promise<QuickPickResult<T> | undefined> {
+  let answer: QuickPickResult<T> | undefined;
+  const finished = await MultiStepInput.run(inputs, async (input) => {
+    answer = await input.showQuickPick(options);
+  });
+  return finished ? answer : undefined;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parseEntryFile } from '../core/yamlCodec';
 import type { Command } from './commands';
 import { EntryItem } from './entriesTree';
 
@@ -8,12 +9,13 @@ export function openEntryCommand(): Command {
     id: 'growthLog.openEntry',
     async execute(arg: unknown) {
       if (!(arg instanceof EntryItem)) return;
-      const { file, range } = arg.entry;
+      const { file, id } = arg.entry;
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(file));
+      // Found again in the text as it is now, in case it moved since the tree was drawn.
+      const range = parseEntryFile(doc.getText(), file).entries.find((e) => e.id === id)?.range ?? arg.entry.range;
       const position = new vscode.Position(range.start.line, range.start.column);
-      await vscode.window.showTextDocument(vscode.Uri.parse(file), {
-        selection: new vscode.Range(position, position),
-        preserveFocus: false,
-      });
+      const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(position, position), preserveFocus: false });
+      editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     },
   };
 }

@@ -1,20 +1,33 @@
 // One log per workspace folder (`<folder>/<growthLog.folder>`), each an EntryStore kept current
 // by a file watcher that re-reads only the file that changed.
 import * as vscode from 'vscode';
+import { LADDER_FILE_NAME, ladderFromFile, levelAfter, type Ladder, type ParsedLadder } from '../core/ladder';
 import { EntryStore } from '../core/store';
 import type { Logger } from './logger';
 import { workspaceFolderAccess } from './workspaceFolderAccess';
 
 export const DEFAULT_LOG_FOLDER = 'brag';
 
+function targetLevelOf(ladder: Ladder | undefined, setting: string | undefined): string | undefined {
+  if (!ladder) return undefined;
+  const wanted = setting?.trim() || ladder.target || (ladder.current ? levelAfter(ladder, ladder.current)?.id : undefined);
+  return wanted && ladder.levels.some((level) => level.id === wanted) ? wanted : undefined;
+}
+
 export interface FolderLog {
   readonly workspaceFolder: vscode.WorkspaceFolder;
   /** The log folder, `<workspace folder>/brag` by default. */
   readonly uri: vscode.Uri;
   readonly store: EntryStore;
+  /** `ladder.yaml` of the folder, or the built-in ladder when there is none. */
+  readonly ladder: ParsedLadder;
+  /** The level the log is making the case for: the setting, the ladder's `target`, or the level after `current`. */
+  targetLevel(): string | undefined;
 }
 
 interface LiveLog extends FolderLog {
+  ladder: ParsedLadder;
+  readonly ladderKey: string;
   readonly disposables: vscode.Disposable[];
 }
 
@@ -66,7 +79,7 @@ export class WorkspaceLogs implements vscode.Disposable {
       this.live.map(async (log) => {
         const started = Date.now();
         try {
-          await log.store.loadAll();
+          await Promise.all([log.store.loadAll(), this.loadLadder(log)]);
         } catch (error) {
           this.logger.error(`Could not read ${log.uri.toString()}`, error);
         }
@@ -79,26 +92,64 @@ export class WorkspaceLogs implements vscode.Disposable {
   private createLog(workspaceFolder: vscode.WorkspaceFolder): LiveLog {
     const folderName = vscode.workspace.getConfiguration('growthLog', workspaceFolder).get<string>('folder') || DEFAULT_LOG_FOLDER;
     const uri = vscode.Uri.joinPath(workspaceFolder.uri, folderName);
-    const store = new EntryStore(workspaceFolderAccess(uri));
+    const access = workspaceFolderAccess(uri);
+    const store = new EntryStore(access);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uri, '*.{yaml,yml}'));
-    const reload = (file: vscode.Uri) => {
-      store.reloadFile(file.toString()).catch((error: unknown) => this.logger.error(`Could not re-read ${file.toString()}`, error));
+    const ladderKey = access.fileKey(LADDER_FILE_NAME);
+    const log: LiveLog = {
+      workspaceFolder,
+      uri,
+      store,
+      ladder: ladderFromFile(undefined, ladderKey),
+      ladderKey,
+      disposables: [],
+      targetLevel: () => targetLevelOf(log.ladder.ladder, vscode.workspace.getConfiguration('growthLog', workspaceFolder).get<string>('targetLevel')),
     };
-    const disposables: vscode.Disposable[] = [
+    const reload = (file: vscode.Uri) => {
+      const key = file.toString();
+      const done = key === ladderKey ? this.loadLadder(log).then(() => this.changed.fire()) : store.reloadFile(key);
+      done.catch((error: unknown) => this.logger.error(`Could not re-read ${key}`, error));
+    };
+    const isLogFile = (doc: vscode.TextDocument) => /\.ya?ml$/i.test(doc.uri.path) && doc.uri.toString().startsWith(`${uri.toString()}/`) && !doc.uri.path.slice(uri.path.length + 1).includes('/');
+    // Typing in an open log file updates the tree and the problems as it goes, like a linter.
+    const pending = new Map<string, ReturnType<typeof setTimeout>>();
+    const reloadSoon = (doc: vscode.TextDocument) => {
+      if (!isLogFile(doc)) return;
+      const key = doc.uri.toString();
+      clearTimeout(pending.get(key));
+      pending.set(key, setTimeout(() => {
+        pending.delete(key);
+        reload(doc.uri);
+      }, 250));
+    };
+    log.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => reloadSoon(e.document)),
+      // Closing an editor without saving returns the file to what is on disk.
+      vscode.workspace.onDidCloseTextDocument((doc) => isLogFile(doc) && reload(doc.uri)),
+      new vscode.Disposable(() => pending.forEach(clearTimeout)),
       watcher,
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
       new vscode.Disposable(store.onDidChange(() => this.changed.fire()).dispose),
-    ];
-    return { workspaceFolder, uri, store, disposables };
+    );
+    return log;
   }
 
-  private reset(): void {
+  private async loadLadder(log: LiveLog): Promise<void> {
+    log.ladder = ladderFromFile(await workspaceFolderAccess(log.uri).readFile(log.ladderKey), log.ladderKey);
+  }
+
+  /** Forgets everything and reads every log again (settings or folders changed, or Refresh). */
+  reload(): Promise<void> {
     for (const log of this.live) vscode.Disposable.from(...log.disposables).dispose();
     this.live = [];
     this.loading = undefined;
-    void this.ready();
+    return this.ready();
+  }
+
+  private reset(): void {
+    this.reload().catch((error: unknown) => this.logger.error('Could not reload the logs', error));
   }
 
   dispose(): void {

@@ -11,31 +11,77 @@ describe('Growth Log in the browser', () => {
     workbench = await Workbench.open(fixture);
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+
   after(async () => {
     await workbench?.close();
   });
 
-  it('shows the sample entries when the Growth Log container is opened', async () => {
+  it('shows the sample entries by year and month when the Growth Log container is opened', async () => {
     await workbench.openGrowthLog();
     await workbench.treeRow('Led the billing service migration to Postgres 16').waitFor();
     const labels = await workbench.treeLabels();
-    assert.deepEqual(labels.slice(0, 3), [
-      'Led the billing service migration to Postgres 16',
-      'Mentored Ana through her first on-call rotation',
-      'Passed the Certified Kubernetes Administrator exam',
-    ]);
+    assert.deepEqual(labels.slice(0, 5), ['2026', 'November 2026', 'Led the billing service migration to Postgres 16', 'September 2026', 'Mentored Ana through her first on-call rotation']);
     await workbench.screenshot('01-tree-with-sample-entries');
   });
 
-  it('adds an entry typed into Add Entry from the command palette and shows it in the tree', async () => {
+  it('adds an entry step by step from the command palette and shows it in the tree', async () => {
     await workbench.openGrowthLog();
     await workbench.runCommand('Growth Log: Add Entry');
-    await workbench.page.locator('.quick-input-widget .quick-input-title', { hasText: /Add Entry/ }).waitFor();
-    await workbench.quickInputBox().fill('Gave the infra talk at the all-hands');
-    await workbench.screenshot('02-add-entry-title');
-    await workbench.page.keyboard.press('Enter');
+    await workbench.answer(/Add Entry/, 'Gave the infra talk at the all-hands', '02-add-entry-title');
+    await workbench.answer(/Add Entry/, 'network', '03-add-entry-type');
+    await workbench.answer(/Add Entry/, '2026-11-24');
+    await workbench.answer(/Add Entry/, '120 people, 30 questions', '04-add-entry-impact');
+    await workbench.answer(/Add Entry/, 'speaking', '05-add-entry-tags');
+    await workbench.answer(/Add Entry/, '');
     await workbench.treeRow('Gave the infra talk at the all-hands').waitFor();
-    await workbench.screenshot('03-tree-with-new-entry');
+    await workbench.screenshot('06-tree-with-new-entry');
     assert.deepEqual(await workbench.errorNotifications(), []);
+  });
+
+  it('adds a Quick Add line with its tags', async () => {
+    await workbench.runCommand('Growth Log: Quick Add');
+    await workbench.answer(/Quick Add/, 'Fixed the flaky deploy job #ci');
+    await workbench.treeRow('Fixed the flaky deploy job').waitFor();
+    await workbench.screenshot('07-after-quick-add');
+  });
+
+  it('groups the tree by tag, each tag with its count', async () => {
+    await workbench.runCommand('Growth Log: Group By…');
+    await workbench.answer(/Group Entries By/, 'Tag');
+    await workbench.treeRow('infra').waitFor();
+    const infra = workbench.treeRow('infra');
+    assert.equal(await infra.locator('.label-description').textContent(), '3');
+    await workbench.screenshot('08-grouped-by-tag');
+    await workbench.runCommand('Growth Log: Group By…');
+    await workbench.answer(/Group Entries By/, 'Period');
+    await workbench.treeRow('November 2026').waitFor();
+  });
+
+  it('filters by text, shows the filter in the view, and clears it in one click', async () => {
+    await workbench.runCommand('Growth Log: Filter by Text…');
+    await workbench.answer(/Filter Entries/, 'postgres');
+    const filterRow = workbench.treeRow('Filter: “postgres”');
+    await filterRow.waitFor();
+    await workbench.treeRow('Mentored Ana through her first on-call rotation').waitFor({ state: 'detached' });
+    assert.ok((await workbench.treeLabels()).includes('Led the billing service migration to Postgres 16'));
+    assert.match((await filterRow.locator('.label-description').textContent()) ?? '', /^1 of \d+ entries/);
+    await workbench.screenshot('09-filtered-by-text');
+    await filterRow.click();
+    await workbench.treeRow('Mentored Ana through her first on-call rotation').waitFor();
+    await filterRow.waitFor({ state: 'detached' });
+  });
+
+  it('deletes an entry after the modal confirmation', async () => {
+    await workbench.runCommand('Growth Log: Delete Entry');
+    await workbench.answer(/Delete Entry/, 'Fixed the flaky deploy job');
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? '', /Delete “Fixed the flaky deploy job”\?/);
+    await workbench.screenshot('10-delete-confirmation');
+    await dialog.locator('.monaco-button', { hasText: 'Delete' }).click();
+    await workbench.treeRow('Fixed the flaky deploy job').waitFor({ state: 'detached' });
   });
 });

@@ -18,6 +18,25 @@ interface Server {
   stop(): void;
 }
 
+/** Drags the sidebar's edge to 480 px, so tree rows and their descriptions show in full. */
+async function widenSidebar(page: Page): Promise<void> {
+  const sash = page.locator('.monaco-sash.primary-sidebar-sash');
+  const box = await sash.boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(480, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** The quick input's title, step and placeholder, or `hidden`: it changes when a step is answered. */
+const QUICK_INPUT_STATE = `(() => {
+  const w = document.querySelector('.quick-input-widget');
+  if (!w || w.style.display === 'none' || w.offsetParent === null) return 'hidden';
+  const input = w.querySelector('.quick-input-box input');
+  return (w.querySelector('.quick-input-titlebar')?.textContent ?? '') + '|' + (input ? input.placeholder : '');
+})()`;
+
 export class Workbench {
   private constructor(
     readonly page: Page,
@@ -40,6 +59,7 @@ export class Workbench {
     const response = await page.goto(harness.workbenchUrl(server, workspace));
     if (!response || response.status() >= 400) throw new Error(`the workbench answered HTTP ${response?.status()}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await widenSidebar(page);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     return new Workbench(page, workspace, server, browser);
   }
@@ -80,11 +100,30 @@ export class Workbench {
     return this.page.locator('.quick-input-widget .quick-input-box input');
   }
 
-  /** Waits for the quick input to show a step (its title names it), then types and presses Enter. */
-  async answer(expectedTitle: RegExp, text: string): Promise<void> {
-    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: expectedTitle }).waitFor();
+  /**
+   * Answers the visible quick input (its title matches `expectedTitle`): types `text`, optionally
+   * checks the first matching row of a many-select list, presses Enter, and waits until the
+   * widget moved on (next step, or closed).
+   */
+  async answer(expectedTitle: RegExp, text: string, screenshot?: string, options: { check?: boolean } = {}): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    const titlebar = widget.locator('.quick-input-titlebar');
+    await titlebar.filter({ hasText: expectedTitle }).waitFor();
+    const before = await this.quickInputState();
     await this.quickInputBox().fill(text);
+    if (options.check) {
+      const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+      await row.locator('.label-name').first().click();
+      await row.and(this.page.locator('[aria-checked="true"]')).waitFor();
+    }
+    if (screenshot) await this.screenshot(screenshot);
     await this.page.keyboard.press('Enter');
+    // A string, because the expression runs in the page, whose DOM types this project does not load.
+    await this.page.waitForFunction(`(() => { const s = ${QUICK_INPUT_STATE}; return s === 'hidden' || s !== ${JSON.stringify(before)}; })()`, undefined, { timeout: 10_000 });
+  }
+
+  private async quickInputState(): Promise<string> {
+    return this.page.evaluate(QUICK_INPUT_STATE) as Promise<string>;
   }
 
   /** The text of every error toast on screen; a flow that worked leaves none. */

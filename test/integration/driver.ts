@@ -43,8 +43,19 @@ export function asQuickPick<T extends vscode.QuickPickItem = vscode.QuickPickIte
 /** Types a value into the visible InputBox and presses Enter. */
 export async function typeAndAccept(api: GrowthLogApi, input: vscode.QuickInput, value: string): Promise<vscode.QuickInput | undefined> {
   const box = asInputBox(input);
-  const next = nextInput(api, 3_000).catch(() => undefined);
+  const next = nextInput(api, 1_000).catch(() => undefined);
   box.value = value;
+  await settle();
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return next;
+}
+
+/** Types into the filter box of a QuickPick (new values) and presses Enter. */
+export async function typeAndAcceptPick(api: GrowthLogApi, input: vscode.QuickInput, value: string): Promise<vscode.QuickInput | undefined> {
+  const pick = asQuickPick(input);
+  const next = nextInput(api, 1_000).catch(() => undefined);
+  pick.value = value;
+  await settle();
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   return next;
 }
@@ -57,11 +68,27 @@ export async function pickAndAccept(api: GrowthLogApi, input: vscode.QuickInput,
     assert.ok(item, `no item "${label}" in the pick list "${pick.title}": ${pick.items.map((i) => i.label).join(', ')}`);
     return item;
   });
-  const next = nextInput(api, 3_000).catch(() => undefined);
-  if (pick.canSelectMany) pick.selectedItems = items;
+  const next = nextInput(api, 1_000).catch(() => undefined);
+  if (pick.canSelectMany) pick.selectedItems = [...pick.selectedItems.filter((i) => !items.includes(i)), ...items];
   else pick.activeItems = items;
+  await settle();
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   return next;
+}
+
+/**
+ * The extension host sends changes to a quick input to the workbench on its next turn, while a
+ * command goes at once: wait a turn, as a user's next keystroke would, so Enter sees the change.
+ */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/** Checks items of a many-select QuickPick, without accepting. */
+export async function check(input: vscode.QuickInput, labels: readonly string[]): Promise<void> {
+  const pick = asQuickPick(input);
+  pick.selectedItems = pick.items.filter((i) => labels.includes(i.label));
+  await settle();
 }
 
 export async function escape(): Promise<void> {
@@ -97,4 +124,40 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
  */
 export function entryItems(nodes: readonly TreeNode[]): EntryItem[] {
   return nodes.filter((n): n is EntryItem => n.contextValue === 'entry');
+}
+
+export interface TreeRow {
+  readonly depth: number;
+  readonly node: TreeNode;
+  readonly label: string;
+  readonly description: string;
+}
+
+/** Every row of the tree, expanded, in display order: what a user sees after expanding all. */
+export async function treeRows(api: GrowthLogApi): Promise<TreeRow[]> {
+  const rows: TreeRow[] = [];
+  const walk = async (parent: TreeNode | undefined, depth: number) => {
+    for (const node of await api.tree.getChildren(parent)) {
+      rows.push({ depth, node, label: String(node.label), description: String(node.description ?? '') });
+      if (node.collapsibleState !== vscode.TreeItemCollapsibleState.None) await walk(node, depth + 1);
+    }
+  };
+  await walk(undefined, 0);
+  return rows;
+}
+
+/** The titles of every entry row in the tree, in display order. */
+export async function entryTitles(api: GrowthLogApi): Promise<string[]> {
+  return (await treeRows(api)).filter((r) => r.node.contextValue?.startsWith('entry')).map((r) => r.label);
+}
+
+/** Starts a command without waiting for it (it waits for input), and returns its first input. */
+export async function startCommand<T>(api: GrowthLogApi, id: string, ...args: unknown[]): Promise<{ input: vscode.QuickInput; done: Thenable<T | undefined> }> {
+  const shown = nextInput(api);
+  const done = vscode.commands.executeCommand<T>(id, ...args);
+  return { input: await shown, done };
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }

@@ -1,0 +1,94 @@
+// Growth Log: Edit Entry (title, date, type or impact through quick inputs) and Delete Entry
+// (after a modal confirmation). Both change only the bytes of that entry.
+import * as vscode from 'vscode';
+import { ENTRY_TYPES, type Entry, type EntryType } from '../core/entry';
+import type { EntryPatch } from '../core/entryEdits';
+import { dateProblem, TYPE_DESCRIPTIONS } from './addEntry';
+import type { Command } from './commands';
+import { TYPE_ICONS } from './entriesTree';
+import { resolveTargets, type EntryTarget } from './entryTargets';
+import { applyToLog } from './logEdits';
+import { askPick, askText } from './multiStepInput';
+import type { QuickInputs } from './quickInputs';
+import type { WorkspaceLogs } from './workspaceLogs';
+
+export interface EntryCommandDeps {
+  readonly logs: WorkspaceLogs;
+  readonly inputs: QuickInputs;
+}
+
+type Field = 'title' | 'date' | 'type' | 'impact';
+
+interface FieldItem extends vscode.QuickPickItem {
+  readonly field: Field;
+}
+
+async function updateEntry(target: EntryTarget, patch: EntryPatch): Promise<void> {
+  await applyToLog(target.log, [await target.log.store.planUpdate(target.entry.id, patch)]);
+}
+
+async function askPatch(inputs: QuickInputs, entry: Entry): Promise<EntryPatch | undefined> {
+  const fields: FieldItem[] = [
+    { label: 'Title', description: entry.title, field: 'title' },
+    { label: 'Date', description: entry.date, field: 'date' },
+    { label: 'Type', description: entry.type, field: 'type' },
+    { label: 'Impact', description: entry.impact ?? '(none)', field: 'impact' },
+  ];
+  const title = `Edit “${entry.title}”`;
+  const chosen = await askPick(inputs, { title, placeholder: 'Which field?', items: fields });
+  const field = chosen?.items[0]?.field;
+  switch (field) {
+    case undefined:
+      return undefined;
+    case 'title': {
+      const value = await askText(inputs, { title, prompt: 'The new title', value: entry.title, validate: (v) => (v.trim() ? undefined : 'A title is required.') });
+      return value === undefined ? undefined : { title: value.trim() };
+    }
+    case 'date': {
+      const value = await askText(inputs, { title, prompt: 'The new date, YYYY-MM-DD', value: entry.date, validate: dateProblem });
+      return value === undefined ? undefined : { date: value.trim() };
+    }
+    case 'impact': {
+      const value = await askText(inputs, { title, prompt: 'What changed because of it? (empty removes the impact)', value: entry.impact ?? '', validate: () => undefined });
+      return value === undefined ? undefined : { impact: value.trim() || undefined };
+    }
+    case 'type': {
+      const items = ENTRY_TYPES.map((type) => ({ label: type, description: TYPE_DESCRIPTIONS[type], iconPath: new vscode.ThemeIcon(TYPE_ICONS[type]), type }));
+      const picked = await askPick(inputs, { title, placeholder: 'The new type', items, active: items.find((i) => i.type === entry.type) });
+      const type: EntryType | undefined = picked?.items[0]?.type;
+      return type === undefined ? undefined : { type };
+    }
+  }
+}
+
+export function editEntryCommand(deps: EntryCommandDeps): Command {
+  return {
+    id: 'growthLog.editEntry',
+    async execute(...args: unknown[]) {
+      const [target] = await resolveTargets(deps.logs, deps.inputs, args, { title: 'Edit Entry', canPickMany: false });
+      if (!target) return;
+      const patch = await askPatch(deps.inputs, target.entry);
+      if (patch) await updateEntry(target, patch);
+    },
+  };
+}
+
+export function deleteEntryCommand(deps: EntryCommandDeps): Command {
+  return {
+    id: 'growthLog.deleteEntry',
+    async execute(...args: unknown[]) {
+      const targets = await resolveTargets(deps.logs, deps.inputs, args, { title: 'Delete Entry', canPickMany: false });
+      if (targets.length === 0) return;
+      const what = targets.length === 1 ? `“${targets[0].entry.title}”` : `${targets.length} entries`;
+      const files = [...new Set(targets.map((t) => vscode.workspace.asRelativePath(vscode.Uri.parse(t.entry.file))))];
+      const answer = await vscode.window.showWarningMessage(
+        `Delete ${what}?`,
+        { modal: true, detail: `${targets.length === 1 ? 'It is' : 'They are'} removed from ${files.join(', ')}. Undo works while the file is open in an editor, and git keeps the history.` },
+        'Delete',
+      );
+      if (answer !== 'Delete') return;
+      // One entry at a time: each plan reads the file as the previous delete left it.
+      for (const target of targets) await applyToLog(target.log, [await target.log.store.planDelete(target.entry.id)]);
+    },
+  };
+}

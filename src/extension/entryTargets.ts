@@ -1,0 +1,79 @@
+// Which entries a command acts on: the tree items it was started from (one, or the whole
+// multi-selection), or, from the palette or a keybinding, the ones the user picks.
+import * as vscode from 'vscode';
+import type { Entry } from '../core/entry';
+import { EntryItem } from './entriesTree';
+import type { QuickInputs } from './quickInputs';
+import type { FolderLog, WorkspaceLogs } from './workspaceLogs';
+
+export interface EntryTarget {
+  readonly log: FolderLog;
+  readonly entry: Entry;
+}
+
+/** VS Code calls tree-item commands with (clicked item, all selected items). */
+export function targetsFromArgs(logs: WorkspaceLogs, args: readonly unknown[]): EntryTarget[] {
+  const [clicked, selected] = args;
+  const items = Array.isArray(selected) && selected.includes(clicked) ? selected : [clicked];
+  const targets: EntryTarget[] = [];
+  for (const item of items) {
+    if (!(item instanceof EntryItem)) continue;
+    const log = logs.logOfFile(item.entry.file);
+    if (log && !targets.some((t) => t.entry.file === item.entry.file && t.entry.id === item.entry.id)) targets.push({ log, entry: item.entry });
+  }
+  return targets;
+}
+
+interface EntryPickItem extends vscode.QuickPickItem {
+  readonly target: EntryTarget;
+}
+
+/** A pick list of every entry, newest first, searchable by title, date, type and tags. */
+export async function pickEntries(logs: WorkspaceLogs, inputs: QuickInputs, options: { title: string; canPickMany: boolean }): Promise<EntryTarget[]> {
+  await logs.ready();
+  const items: EntryPickItem[] = logs.logs.flatMap((log) =>
+    log.store.entries.map((entry) => ({
+      label: entry.title,
+      description: `${entry.date} · ${entry.type}`,
+      detail: entry.tags.length ? entry.tags.map((t) => `#${t}`).join(' ') : undefined,
+      target: { log, entry },
+    })),
+  );
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('The log has no entries yet.');
+    return [];
+  }
+  const pick = inputs.createQuickPick<EntryPickItem>();
+  pick.title = options.title;
+  pick.placeholder = options.canPickMany ? 'Check the entries, then press Enter' : 'Type to search by title, date, type or tag';
+  pick.canSelectMany = options.canPickMany;
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  pick.items = items;
+  return new Promise<EntryTarget[]>((resolve) => {
+    let accepted = false;
+    pick.onDidAccept(() => {
+      accepted = true;
+      // With nothing checked, Enter takes the highlighted entry, as in a single pick.
+      const chosen = options.canPickMany && pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems.slice(0, 1);
+      resolve(chosen.map((i) => i.target));
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      if (!accepted) resolve([]);
+      pick.dispose();
+    });
+    inputs.show(pick);
+  });
+}
+
+/** The command's targets: its tree items, or else a pick list. */
+export async function resolveTargets(
+  logs: WorkspaceLogs,
+  inputs: QuickInputs,
+  args: readonly unknown[],
+  options: { title: string; canPickMany: boolean },
+): Promise<EntryTarget[]> {
+  const fromTree = targetsFromArgs(logs, args);
+  return fromTree.length > 0 ? fromTree : pickEntries(logs, inputs, options);
+}
