@@ -133,10 +133,36 @@ export class EntryStore {
    */
   async planEdit(id: string, edit: EntryEdit): Promise<PlannedWrite> {
     const entry = this.entry(id);
-    if (!entry) throw new LogError('not-found', `There is no entry with the id \`${id}\`; it may have been removed.`);
+    if (!entry) throw notFound(id);
     const before = await this.access.readFile(entry.file);
     if (before === undefined) throw new LogError('not-found', `${entry.file} no longer exists.`);
     return { file: entry.file, before, after: edit(before, entry) };
+  }
+
+  /**
+   * Several edits at once, for tagging many entries: each file is read once and its edits are
+   * applied in the given order, each to the text the previous one produced. One write per file
+   * whose text changed; every id is checked before any file is read.
+   */
+  async planEdits(edits: readonly { id: string; edit: EntryEdit }[]): Promise<PlannedWrite[]> {
+    const byFile = new Map<string, { entry: Entry; edit: EntryEdit }[]>();
+    for (const { id, edit } of edits) {
+      const entry = this.entry(id);
+      if (!entry) throw notFound(id);
+      const list = byFile.get(entry.file);
+      if (list) list.push({ entry, edit });
+      else byFile.set(entry.file, [{ entry, edit }]);
+    }
+    const texts = await Promise.all([...byFile.keys()].map((file) => this.access.readFile(file)));
+    const writes: PlannedWrite[] = [];
+    [...byFile].forEach(([file, list], i) => {
+      const before = texts[i];
+      if (before === undefined) throw new LogError('not-found', `${file} no longer exists.`);
+      let after = before;
+      for (const { entry, edit } of list) after = edit(after, entry);
+      if (after !== before) writes.push({ file, before, after });
+    });
+    return writes;
   }
 
   planUpdate(id: string, patch: EntryPatch): Promise<PlannedWrite> {
@@ -181,6 +207,10 @@ export class EntryStore {
 
   /** Each file's entries sorted once; the whole log is then a cheap merge of sorted runs. */
   private readonly sorted = new WeakMap<ParsedFile, readonly Entry[]>();
+}
+
+function notFound(id: string): LogError {
+  return new LogError('not-found', `There is no entry with the id \`${id}\`; it may have been removed.`);
 }
 
 interface StoreIndex {

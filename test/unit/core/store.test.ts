@@ -91,6 +91,29 @@ describe('EntryStore', () => {
     await assert.rejects(store.planUpdate('missing', { title: 'x' }), (e: unknown) => e instanceof LogError && e.reason === 'not-found');
   });
 
+  it('plans several edits with one read per file, each edit seeing the previous result, and skips unchanged files', async () => {
+    const { access, reads } = countingAccess(folder.dir);
+    const store = new EntryStore(access);
+    await store.loadAll();
+    reads.length = 0;
+    const writes = await store.planEdits([
+      { id: '2026-11-20-billing', edit: (text) => text.replace('Led the', 'Drove the') },
+      { id: '2025-05-05-talk', edit: (text) => text },
+      { id: '2026-02-01-ran-the-design-review', edit: (text) => text.replace('Drove the', 'Steered the') },
+    ]);
+    assert.deepEqual(reads.sort(), ['2025.yml', '2026.yaml']);
+    assert.deepEqual(
+      writes.map((w) => [path.basename(w.file), w.before === log2026, w.after]),
+      [['2026.yaml', true, log2026.replace('Led the', 'Steered the')]],
+    );
+    reads.length = 0;
+    await assert.rejects(
+      store.planEdits([{ id: '2026-11-20-billing', edit: (text) => text }, { id: 'missing', edit: (text) => text }]),
+      (e: unknown) => e instanceof LogError && e.reason === 'not-found' && e.message.includes('`missing`'),
+    );
+    assert.deepEqual(reads, [], 'ids are checked before any file is read');
+  });
+
   it('adds to the file of the entry year, creating it when missing', async () => {
     const store = new EntryStore(nodeFolderAccess(folder.dir));
     await store.loadAll();
