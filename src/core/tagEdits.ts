@@ -1,8 +1,10 @@
 // Tagging many entries at once, and renaming or merging a tag across every file. Each change is
 // an updateEntry of the `tags` key alone, so the list keeps its style (flow or block) and nothing
 // else in the file moves; entries whose tags stay the same are not touched at all.
-import { normalizeTag } from './entry';
+import { Document, isSeq, stringify } from 'yaml';
+import { normalizeTag, type Entry } from './entry';
 import { updateEntry } from './entryEdits';
+import { pairOf, type OutlineMap } from './outline';
 import { LogError } from './problem';
 import type { EntryEdit, EntryStore, PlannedWrite } from './store';
 import { readEntryFile } from './yamlCodec';
@@ -104,31 +106,200 @@ async function planReplace(store: EntryStore, sources: readonly string[], target
 }
 
 /**
- * The new tags are computed from the file's text as it is now (an editor's unsaved text, a change
- * made by hand since the log was loaded), read once per file: an edit of one entry's tags does
- * not change another entry's, so the first reading holds for every edit of the file.
+ * One planEdits edit per entry. The new tags are computed from each file's text as it is now (an
+ * editor's unsaved text, a change made by hand since the log was loaded), parsed once per file.
+ * Each list is changed in place: kept tags keep their bytes (quotes, comments after them), a
+ * replaced tag keeps its line, new tags follow the list's style. The splices of a file are made
+ * together by its last edit, in one pass over the text (one pass per entry would copy a large file
+ * hundreds of times in a rename), and the result is read back once; if anything differs from the
+ * plan, the file's changes are redone with updateEntry, which checks each one on its own. Lists in
+ * unusual shapes go through updateEntry directly. Like updateEntry, a change writes the entry's
+ * generated id into the file, so the id stays stable.
  */
 async function planTagRewrites(store: EntryStore, ids: readonly string[], next: (tags: readonly string[]) => string[]): Promise<TagRewrite> {
-  const current = new Map<string, ReadonlyMap<string, readonly string[]>>();
-  const changed = new Set<string>();
+  const pending = new Map<string, number>();
+  for (const id of ids) {
+    const file = store.entry(id)?.file;
+    if (file !== undefined) pending.set(file, (pending.get(file) ?? 0) + 1);
+  }
+  const files = new Map<string, FileRewrite>();
+  let entryCount = 0;
   const edit: EntryEdit = (text, entry) => {
-    let tagsById = current.get(entry.file);
-    if (!tagsById) {
-      const read = readEntryFile(text, entry.file);
-      // A file that does not parse: updateEntry refuses it with the place of the error.
-      if (!read.syntaxOk) return updateEntry(text, entry.id, { tags: [] }, entry.file);
-      tagsById = new Map(read.entries.map((e) => [e.id, e.tags]));
-      current.set(entry.file, tagsById);
+    let file = files.get(entry.file);
+    if (!file) {
+      file = startRewrite(text, entry.file);
+      files.set(entry.file, file);
     }
-    const tags = tagsById.get(entry.id);
-    if (!tags) throw new LogError('not-found', `${entry.file} has no entry with the id \`${entry.id}\` any more; it may have been changed or removed.`);
-    const after = next(tags);
-    if (sameList(tags, after)) return text;
-    changed.add(entry.id);
-    return updateEntry(text, entry.id, { tags: after }, entry.file);
+    if (planEntry(file, entry.id, next)) entryCount++;
+    const left = (pending.get(entry.file) ?? 1) - 1;
+    pending.set(entry.file, left);
+    return left === 0 ? finishRewrite(file) : text;
   };
   const writes = await store.planEdits(ids.map((id) => ({ id, edit })));
-  return { writes, entryCount: changed.size, fileCount: writes.length };
+  return { writes, entryCount, fileCount: writes.length };
+}
+
+interface Splice {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+interface FileRewrite {
+  readonly file: string;
+  readonly original: string;
+  readonly read: ReturnType<typeof readEntryFile>;
+  readonly index: ReadonlyMap<string, number>;
+  readonly eol: string;
+  /** New tags of the entries to change, by id. */
+  readonly planned: Map<string, string[]>;
+  /** Splices in the original text, one or two per entry. */
+  readonly splices: Splice[];
+  /** Entries whose list is left to updateEntry. */
+  readonly viaUpdate: string[];
+}
+
+function startRewrite(text: string, file: string): FileRewrite {
+  const read = readEntryFile(text, file);
+  // A file that does not parse: updateEntry refuses it, with the place of the error.
+  if (!read.syntaxOk) updateEntry(text, '', {}, file);
+  const lf = text.indexOf('\n');
+  const eol = lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+  const index = new Map(read.entries.map((e, i) => [e.id, i]));
+  return { file, original: text, read, index, eol, planned: new Map(), splices: [], viaUpdate: [] };
+}
+
+/** Plans the change of one entry's tags; false when they stay as they are. */
+function planEntry(file: FileRewrite, id: string, next: (tags: readonly string[]) => string[]): boolean {
+  const index = file.index.get(id);
+  if (index === undefined) throw new LogError('not-found', `${file.file} has no entry with the id \`${id}\` any more; it may have been changed or removed.`);
+  const entry = file.read.entries[index];
+  const node = file.read.nodes[index];
+  const tags = next(entry.tags);
+  if (sameList(entry.tags, tags) || file.planned.has(id)) return false;
+  file.planned.set(id, tags);
+  const splice = listSplice(file.original, node, entry.tags, tags, file.eol);
+  if (!splice) {
+    file.viaUpdate.push(id);
+    return true;
+  }
+  if (entry.idGenerated) {
+    // Written as updateEntry does, so the entry keeps its id when its title changes later.
+    const indent = node.start - (file.original.lastIndexOf('\n', node.start - 1) + 1);
+    file.splices.push({ start: node.start, end: node.start, text: `id: ${blockScalar(id)}${file.eol}${' '.repeat(indent)}` });
+  }
+  file.splices.push(splice);
+  return true;
+}
+
+/** Makes the file's changes in one pass and reads the result back; redoes them with updateEntry when it is not exactly the plan. */
+function finishRewrite(file: FileRewrite): string {
+  if (file.planned.size === 0) return file.original;
+  const ordered = [...file.splices].sort((x, y) => x.start - y.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const splice of ordered) {
+    parts.push(file.original.slice(at, splice.start), splice.text);
+    at = splice.end;
+  }
+  parts.push(file.original.slice(at));
+  let text = parts.join('');
+  for (const id of file.viaUpdate) text = updateEntry(text, id, { tags: file.planned.get(id) }, file.file);
+  const after = readEntryFile(text, file.file);
+  const fields = (e: Entry, tags: readonly string[]) => JSON.stringify({ ...e, tags, idGenerated: false, range: undefined, idRange: undefined });
+  const asPlanned =
+    after.syntaxOk &&
+    after.problems.length === file.read.problems.length &&
+    after.entries.length === file.read.entries.length &&
+    after.entries.every((e, i) => {
+      const before = file.read.entries[i];
+      return fields(e, e.tags) === fields(before, file.planned.get(before.id) ?? before.tags);
+    });
+  if (asPlanned) return text;
+  let redone = file.original;
+  for (const [id, tags] of file.planned) redone = updateEntry(redone, id, { tags }, file.file);
+  return redone;
+}
+
+/**
+ * The splice that turns an entry's tag list into `tags`, in the original text, or undefined when
+ * the list is in a shape left to updateEntry (missing, empty, multi-line flow, odd items).
+ */
+function listSplice(text: string, node: OutlineMap, old: readonly string[], tags: readonly string[], eol: string): { start: number; end: number; text: string } | undefined {
+  const seq = pairOf(node, 'tags')?.value;
+  if (seq?.kind !== 'seq' || seq.items.length === 0 || seq.items.length !== old.length || tags.length === 0) return undefined;
+  const items = seq.items;
+  if (!items.every((item) => item.kind === 'scalar' && !text.slice(item.start, item.end).includes('\n'))) return undefined;
+  const plan = alignTags(old, tags);
+  if (seq.flow) {
+    if (text.slice(seq.start, seq.end).includes('\n')) return undefined;
+    const separator = items.length > 1 && /^[ ]*,[ ]*$/.test(text.slice(items[0].end, items[1].start)) ? text.slice(items[0].end, items[1].start) : ', ';
+    const open = text.slice(seq.start + 1, items[0].start);
+    const close = text.slice(items[items.length - 1].end, seq.end - 1);
+    const written = plan.map((p) => (p.keep !== undefined ? text.slice(items[p.keep].start, items[p.keep].end) : flowScalar(p.tag)));
+    return { start: seq.start, end: seq.end, text: `[${open}${written.join(separator)}${close}]` };
+  }
+  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+  const dashes = items.map((item) => text.slice(lineStart(item.start), item.start));
+  if (!dashes.every((dash) => /^[ ]*-[ ]+$/.test(dash))) return undefined;
+  const lastLineEnd = text.indexOf('\n', items[items.length - 1].end);
+  if (lastLineEnd === -1) return undefined;
+  // Each item's piece runs to the next item's line, so comment lines under an item go with it.
+  const pieceEnd = (i: number) => (i + 1 < items.length ? lineStart(items[i + 1].start) : lastLineEnd + 1);
+  const pieces = plan.map((p) => {
+    if (p.keep !== undefined) return text.slice(lineStart(items[p.keep].start), pieceEnd(p.keep));
+    if (p.reuse !== undefined) {
+      const item = items[p.reuse];
+      return text.slice(lineStart(item.start), item.start) + blockScalar(p.tag) + text.slice(item.end, pieceEnd(p.reuse));
+    }
+    return `${dashes[0]}${blockScalar(p.tag)}${eol}`;
+  });
+  return { start: lineStart(items[0].start), end: lastLineEnd + 1, text: pieces.join('') };
+}
+
+/**
+ * Each new tag as a kept original (by index), a replacement written where a dropped original was
+ * (so its line and comment stay), or a new tag.
+ */
+function alignTags(old: readonly string[], tags: readonly string[]): { keep?: number; reuse?: number; tag: string }[] {
+  const plan: { keep?: number; reuse?: number; tag: string }[] = [];
+  let from = 0;
+  for (const tag of tags) {
+    const kept = old.indexOf(tag, from);
+    if (kept !== -1) {
+      plan.push({ keep: kept, tag });
+      from = kept + 1;
+    } else plan.push({ tag });
+  }
+  // A new tag before the next kept one takes the place of a dropped tag in between, if any.
+  const used = new Set(plan.map((p) => p.keep).filter((k): k is number => k !== undefined));
+  let lower = 0;
+  plan.forEach((p, i) => {
+    if (p.keep !== undefined) {
+      lower = p.keep + 1;
+      return;
+    }
+    const upper = plan.slice(i + 1).find((q) => q.keep !== undefined)?.keep ?? old.length;
+    for (let k = lower; k < upper; k++) {
+      if (used.has(k)) continue;
+      used.add(k);
+      plan[i] = { reuse: k, tag: p.tag };
+      lower = k + 1;
+      break;
+    }
+  });
+  return plan;
+}
+
+/** A tag as an item of a flow list: `[a, b]` needs quotes around `,`, `[` and the like. */
+function flowScalar(tag: string): string {
+  const doc = new Document([tag]);
+  if (isSeq(doc.contents)) doc.contents.flow = true;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trim().slice(1, -1);
+}
+
+function blockScalar(tag: string): string {
+  return stringify(tag, { lineWidth: 0 }).replace(/\n$/, '');
 }
 
 function normalizedList(tags: readonly string[] | undefined): string[] {
