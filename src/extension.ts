@@ -7,10 +7,13 @@ import { ContextKeys } from './extension/contextKeys';
 import { registerDiagnostics } from './extension/diagnostics';
 import { deleteEntryCommand, editEntryCommand } from './extension/editEntry';
 import { EntriesTreeProvider, type TreeNode } from './extension/entriesTree';
+import { EntryCacheStorage } from './extension/entryCacheStorage';
 import { createLogger } from './extension/logger';
 import { openEntryCommand } from './extension/openEntry';
+import { generatePacketCommand } from './extension/promotionPacket';
 import { quickAddCommand } from './extension/quickAdd';
 import { QuickInputs } from './extension/quickInputs';
+import { suggestionCommands } from './extension/suggestions';
 import { TreeViewStateStore } from './extension/treeViewState';
 import { viewCommands } from './extension/viewCommands';
 import { WorkspaceLogs } from './extension/workspaceLogs';
@@ -28,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
   const channel = vscode.window.createOutputChannel('Growth Log', { log: true });
   const logger = createLogger(channel);
   const contextKeys = new ContextKeys();
-  const logs = new WorkspaceLogs(logger);
+  const logs = new WorkspaceLogs(logger, new EntryCacheStorage(context.storageUri, logger));
   const inputs = new QuickInputs();
   const viewState = new TreeViewStateStore(context.workspaceState, contextKeys);
   const tree = new EntriesTreeProvider(logs, () => viewState.state);
@@ -69,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     deleteEntryCommand(deps),
     openEntryCommand(),
     ...viewCommands(deps),
+    generatePacketCommand(deps),
+    ...suggestionCommands(deps),
     { id: 'growthLog.refresh', execute: () => logs.reload() },
   ]);
   return { logs, tree, treeView, inputs, viewState };

@@ -26,6 +26,8 @@ export class EntryItem extends vscode.TreeItem {
     parentKey: string,
     /** Why the entry is listed under a criterion it does not name, when it is only suggested. */
     readonly suggestion?: string,
+    /** The criterion a suggested entry would support once accepted. */
+    readonly criterionId?: string,
   ) {
     super(entry.title, vscode.TreeItemCollapsibleState.None);
     this.id = `${parentKey}/entry:${entry.file}#${entry.id}`;
@@ -303,7 +305,7 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       ...evidence.explicit.map((entry) => new EntryItem(entry, key)),
       ...evidence.suggested.map((entry) => {
         const reason = evidence.reasons.get(entry);
-        return new EntryItem(entry, key, reason ? describeReason(reason) : 'suggested');
+        return new EntryItem(entry, key, reason ? describeReason(reason) : 'suggested', evidence.criterion.id);
       }),
     ];
   }

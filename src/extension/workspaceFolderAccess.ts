@@ -31,6 +31,16 @@ export function workspaceFolderAccess(logFolder: vscode.Uri): LogFolderAccess {
       }
     },
     fileKey: (name) => vscode.Uri.joinPath(logFolder, name).toString(),
+    async version(key) {
+      // Unsaved changes are not on disk: the cache must not stand in for them.
+      if (vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === key && doc.isDirty)) return undefined;
+      try {
+        const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(key));
+        return `${stat.mtime}:${stat.size}`;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { LADDER_FILE_NAME, ladderFromFile, levelAfter, type Ladder, type ParsedLadder } from '../core/ladder';
 import { EntryStore } from '../core/store';
+import type { EntryCache } from '../core/entryCache';
+import type { EntryCacheStorage } from './entryCacheStorage';
 import type { Logger } from './logger';
 import { workspaceFolderAccess } from './workspaceFolderAccess';
 
@@ -27,6 +29,8 @@ export interface FolderLog {
 
 interface LiveLog extends FolderLog {
   ladder: ParsedLadder;
+  store: EntryStore;
+  cache: EntryCache | undefined;
   readonly ladderKey: string;
   readonly disposables: vscode.Disposable[];
 }
@@ -38,7 +42,10 @@ export class WorkspaceLogs implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly logger: Logger) {
+  constructor(
+    private readonly logger: Logger,
+    private readonly cacheStorage: EntryCacheStorage,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -72,13 +79,21 @@ export class WorkspaceLogs implements vscode.Disposable {
     return this.live.find((log) => file.startsWith(`${log.uri.toString()}/`));
   }
 
-  private async load(): Promise<void> {
+  private load(): Promise<void> {
+    // The view shows a progress bar while a large log loads; it stays responsive meanwhile.
+    return Promise.resolve(vscode.window.withProgress({ location: { viewId: 'growthLog.entries' } }, () => this.loadAll()));
+  }
+
+  private async loadAll(): Promise<void> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.live = folders.map((folder) => this.createLog(folder));
     await Promise.all(
       this.live.map(async (log) => {
         const started = Date.now();
         try {
+          log.cache = await this.cacheStorage.load(log.uri);
+          log.store = new EntryStore(workspaceFolderAccess(log.uri), { cache: log.cache });
+          log.disposables.push(new vscode.Disposable(log.store.onDidChange(() => this.storeChanged(log)).dispose));
           await Promise.all([log.store.loadAll(), this.loadLadder(log)]);
         } catch (error) {
           this.logger.error(`Could not read ${log.uri.toString()}`, error);
@@ -89,17 +104,35 @@ export class WorkspaceLogs implements vscode.Disposable {
     this.changed.fire();
   }
 
+  private readonly saveTimers = new Map<LiveLog, ReturnType<typeof setTimeout>>();
+
+  /** Tells listeners, and saves the parse cache a little later (changes often come in bursts). */
+  private storeChanged(log: LiveLog): void {
+    this.changed.fire();
+    const cache = log.cache;
+    if (!cache) return;
+    clearTimeout(this.saveTimers.get(log));
+    this.saveTimers.set(
+      log,
+      setTimeout(() => {
+        this.saveTimers.delete(log);
+        void this.cacheStorage.save(log.uri, cache);
+      }, 1000),
+    );
+  }
+
   private createLog(workspaceFolder: vscode.WorkspaceFolder): LiveLog {
     const folderName = vscode.workspace.getConfiguration('growthLog', workspaceFolder).get<string>('folder') || DEFAULT_LOG_FOLDER;
     const uri = vscode.Uri.joinPath(workspaceFolder.uri, folderName);
     const access = workspaceFolderAccess(uri);
-    const store = new EntryStore(access);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uri, '*.{yaml,yml}'));
     const ladderKey = access.fileKey(LADDER_FILE_NAME);
     const log: LiveLog = {
       workspaceFolder,
       uri,
-      store,
+      // Replaced in loadAll once the cache is read; a store is there from the start for safety.
+      store: new EntryStore(access),
+      cache: undefined,
       ladder: ladderFromFile(undefined, ladderKey),
       ladderKey,
       disposables: [],
@@ -107,7 +140,7 @@ export class WorkspaceLogs implements vscode.Disposable {
     };
     const reload = (file: vscode.Uri) => {
       const key = file.toString();
-      const done = key === ladderKey ? this.loadLadder(log).then(() => this.changed.fire()) : store.reloadFile(key);
+      const done = key === ladderKey ? this.loadLadder(log).then(() => this.changed.fire()) : log.store.reloadFile(key);
       done.catch((error: unknown) => this.logger.error(`Could not re-read ${key}`, error));
     };
     const isLogFile = (doc: vscode.TextDocument) => /\.ya?ml$/i.test(doc.uri.path) && doc.uri.toString().startsWith(`${uri.toString()}/`) && !doc.uri.path.slice(uri.path.length + 1).includes('/');
@@ -131,7 +164,6 @@ export class WorkspaceLogs implements vscode.Disposable {
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
-      new vscode.Disposable(store.onDidChange(() => this.changed.fire()).dispose),
     );
     return log;
   }
@@ -153,6 +185,10 @@ export class WorkspaceLogs implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const [log, timer] of this.saveTimers) {
+      clearTimeout(timer);
+      if (log.cache) void this.cacheStorage.save(log.uri, log.cache);
+    }
     for (const log of this.live) vscode.Disposable.from(...log.disposables).dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }

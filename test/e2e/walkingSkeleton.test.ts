@@ -84,4 +84,26 @@ describe('Growth Log in the browser', () => {
     await dialog.locator('.monaco-button', { hasText: 'Delete' }).click();
     await workbench.treeRow('Fixed the flaky deploy job').waitFor({ state: 'detached' });
   });
+
+  it('generates the promotion packet and shows its preview beside the tree, asking before it replaces a draft', async () => {
+    await workbench.openGrowthLog();
+    await workbench.runCommand('Growth Log: Generate Promotion Packet');
+    await workbench.answer(/Generate Promotion Packet/, 'Senior Software Engineer');
+    await workbench.answer(/Generate Promotion Packet/, 'Last 12 months');
+    const preview = workbench.page.locator('.tabs-container .tab', { hasText: /Preview packet-L3-/ });
+    await preview.waitFor();
+    await workbench.page.locator('.tabs-container .tab', { hasText: /^packet-L3-.*\.md/ }).first().waitFor();
+    // The preview renders in a webview (an iframe in an iframe): wait for the packet's heading there.
+    await workbench.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame').locator('h1', { hasText: 'Promotion packet' }).waitFor();
+    await workbench.screenshot('11-packet-preview');
+
+    await workbench.runCommand('Growth Log: Generate Promotion Packet');
+    await workbench.answer(/Generate Promotion Packet/, 'Senior Software Engineer');
+    await workbench.answer(/Generate Promotion Packet/, 'Last 12 months');
+    const dialog = workbench.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? '', /already exists/);
+    await dialog.locator('.monaco-button', { hasText: 'Keep Both' }).click();
+    await workbench.page.locator('.tabs-container .tab', { hasText: /packet-L3-.*-2\.md/ }).first().waitFor();
+  });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, entryTitles, eventually, treeRows, workspaceUri, writeText } from './driver';
+import { activateExtension, entryTitles, EXTENSION_ID, eventually, treeRows, workspaceUri, writeText } from './driver';
 
 describe('Growth Log in VS Code', () => {
   it('lists the entries of brag/*.yaml in the tree by year and month, newest first, dated', async () => {
@@ -29,5 +29,15 @@ describe('Growth Log in VS Code', () => {
     await eventually(async () => assert.ok((await entryTitles(api)).includes('Wrote a Rust CLI for log triage')));
     await vscode.workspace.fs.delete(uri);
     await eventually(async () => assert.ok(!(await entryTitles(api)).includes('Wrote a Rust CLI for log triage')));
+  });
+});
+
+describe('The manifest', () => {
+  it('declares every command the extension registers, and registers every command it declares', async () => {
+    await activateExtension();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const declared = (extension.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command).sort();
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('growthLog.') && !id.startsWith('growthLog.entries')).sort();
+    assert.deepEqual(registered, declared);
   });
 });
