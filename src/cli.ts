@@ -3,7 +3,9 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ENTRY_TYPES, isEntryType, isValidDate, normalizeTag, today, type Entry, type NewEntry } from './core/entry';
 import { formatProblem, LogError, type Problem } from './core/problem';
+import { tagCounts } from './core/entryQuery';
 import { EntryStore } from './core/store';
+import { planTagChange } from './core/tagEdits';
 import { nodeFolderAccess, writeFileAtomic } from './node/nodeFolderAccess';
 import { runPacketCommand } from './node/packetCommand';
 
@@ -24,6 +26,11 @@ Commands:
              --tags a,b      tags, comma-separated
              --competencies a,b   criterion ids from the ladder
              --direction D   vertical or horizontal (for --type move)
+  tag        Add or remove tags on entries: growth-log tag <id...> --add a,b --remove c
+             --add a,b       tags to add (normalized: lower case, spaces as -)
+             --remove a,b    tags to remove
+  tags       List every tag with its number of entries, most used first
+             --json          print [{ "tag", "count" }] as JSON
   packet     Write a promotion-packet draft (growth-log packet --help)
 
 Common options:
@@ -47,6 +54,10 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         return await list(rest, out, err);
       case 'add':
         return await add(rest, out, err);
+      case 'tag':
+        return await tag(rest, out, err);
+      case 'tags':
+        return await tags(rest, out);
       case 'packet':
         return await runPacketCommand(rest, out, err);
       default:
@@ -154,6 +165,48 @@ async function add(args: readonly string[], out: Write, err: Write): Promise<num
   out(`Added ${plan.id} to ${path.relative(process.cwd(), plan.file)}.\n`);
   if (store.problems.some((p) => p.severity === 'error')) err('growth-log add: other entry files have errors; run growth-log validate to see them.\n');
   return 0;
+}
+
+async function tag(args: readonly string[], out: Write, err: Write): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    strict: true,
+    allowPositionals: true,
+    options: { ...DIR_OPTION, add: { type: 'string', multiple: true }, remove: { type: 'string', multiple: true } },
+  });
+  const add = splitList(values.add);
+  const remove = splitList(values.remove);
+  if (positionals.length === 0) throw new UsageError('name the entries to tag by id (growth-log list --json shows the ids).');
+  if (add.length === 0 && remove.length === 0) throw new UsageError('say what to change with --add a,b and/or --remove c.');
+  const store = await loadStore(path.resolve(values.dir));
+  const unknown = positionals.filter((id) => !store.entry(id));
+  if (unknown.length > 0) {
+    err(`growth-log tag: there is no entry with the id ${unknown.map((id) => `\`${id}\``).join(', ')}; nothing was changed.\n`);
+    return 2;
+  }
+  const ids = [...new Set(positionals)];
+  const before = new Map(ids.map((id) => [id, store.entry(id)?.tags.join('\n')]));
+  const writes = await planTagChange(store, ids, { add, remove });
+  for (const write of writes) await writeFileAtomic(write.file, write.after);
+  for (const write of writes) await store.reloadFile(write.file, write.after);
+  const tagged = ids.filter((id) => store.entry(id)?.tags.join('\n') !== before.get(id)).length;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  out(`Tagged ${count(tagged, 'entry', 'entries')} in ${count(writes.length, 'file', 'files')}.\n`);
+  return 0;
+}
+
+async function tags(args: readonly string[], out: Write): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: { ...DIR_OPTION, json: { type: 'boolean', default: false } }, strict: true });
+  const store = await loadStore(path.resolve(values.dir));
+  const counts = tagCounts(store.entries);
+  if (values.json) out(JSON.stringify(counts, null, 2) + '\n');
+  else for (const { tag, count } of counts) out(`${String(count).padStart(4)}  ${tag}\n`);
+  return 0;
+}
+
+/** `--add a,b --add c` as [a, b, c]. */
+function splitList(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
 }
 
 if (require.main === module) {

@@ -137,6 +137,67 @@ describe('growth-log CLI', () => {
     }
   });
 
+  describe('tag and tags', () => {
+    const log = [
+      '# my wins',
+      'entries:',
+      '  - id: 2026-03-01-cache',
+      '    date: 2026-03-01',
+      '    title: Added a cache   # finally',
+      '    tags: [infra, "Perf"]',
+      '',
+      '  # spring',
+      '  - id: 2026-04-01-talk',
+      '    date: 2026-04-01',
+      '    title: Gave a talk',
+      '    tags:',
+      '      - speaking',
+      '',
+    ].join('\n');
+    const other = 'entries:\n  - id: 2025-01-01-docs\n    date: 2025-01-01\n    title: Wrote docs\n    tags: [docs, infra]\n';
+    let folder: { dir: string; remove(): void };
+    beforeEach(() => (folder = tempFolder({ 'brag/2026.yaml': log, 'brag/2025.yaml': other })));
+    afterEach(() => folder.remove());
+    const read = (name: string) => fs.readFileSync(path.join(folder.dir, 'brag', name), 'utf8');
+
+    it('tag adds and removes tags on the named entries, changing only their tag lists', async () => {
+      const { code, out, err } = await run(['tag', '2026-03-01-cache', '2026-04-01-talk', '2025-01-01-docs', '--add', 'On Call,speaking', '--remove', 'perf'], folder.dir);
+      assert.equal(err, '');
+      assert.equal(code, 0);
+      assert.equal(out, 'Tagged 3 entries in 2 files.\n');
+      assert.equal(read('2026.yaml'), log.replace('[infra, "Perf"]', '[infra, on-call, speaking]').replace('      - speaking\n', '      - speaking\n      - on-call\n'));
+      assert.equal(read('2025.yaml'), other.replace('[docs, infra]', '[docs, infra, on-call, speaking]'));
+      const again = await run(['tag', '2026-03-01-cache', '--add', 'infra'], folder.dir);
+      assert.equal(again.out, 'Tagged 0 entries in 0 files.\n');
+    });
+
+    it('tag refuses an unknown id, or no change, with exit 2 and writes nothing', async () => {
+      const before = snapshot(path.join(folder.dir, 'brag'));
+      const unknown = await run(['tag', '2026-03-01-cache', 'nope', '--add', 'x'], folder.dir);
+      assert.equal(unknown.code, 2);
+      assert.match(unknown.err, /^growth-log tag: there is no entry with the id `nope`; nothing was changed\.\n$/);
+      for (const args of [['tag', '2026-03-01-cache'], ['tag', '--add', 'x'], ['tag', '2026-03-01-cache', '--add', ' , ']]) {
+        const { code, err } = await run(args, folder.dir);
+        assert.equal(code, 2, args.join(' '));
+        assert.match(err, /^growth-log tag: /);
+      }
+      assert.deepEqual(snapshot(path.join(folder.dir, 'brag')), before);
+    });
+
+    it('tags lists each tag with its count, most used first, then by name, or as JSON', async () => {
+      const { code, out } = await run(['tags'], folder.dir);
+      assert.equal(code, 0);
+      assert.equal(out, '   2  infra\n   1  docs\n   1  Perf\n   1  speaking\n');
+      const json = await run(['tags', '--json'], folder.dir);
+      assert.deepEqual(JSON.parse(json.out), [
+        { tag: 'infra', count: 2 },
+        { tag: 'docs', count: 1 },
+        { tag: 'Perf', count: 1 },
+        { tag: 'speaking', count: 1 },
+      ]);
+    });
+  });
+
   it('runs as a real process from the compiled output', () => {
     const folder = copyFixture('broken');
     try {
