@@ -6,6 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as jsYaml from 'js-yaml';
 import { EntryCache } from '../src/core/entryCache';
+import { LADDER_FILE_NAME, ladderFromFile } from '../src/core/ladder';
+import { generatePacket, planPacket } from '../src/core/packet';
 import { EntryStore } from '../src/core/store';
 import { nodeFolderAccess, writeFileAtomic } from '../src/node/nodeFolderAccess';
 
@@ -159,11 +161,35 @@ async function benchSize(root: string, total: number): Promise<Row[]> {
       });
     });
     rows.push({ measure: 'add one entry to a 1,000-entry file', value: addMs, unit: 'ms', target: '< 50', ok: addMs < 50 });
+    const packet = await packetTime(dir, store);
+    rows.push(row('packet / cold load', packet.ms / coldMs, 0.5));
+    rows.push({ measure: `  (packet ${packet.ms.toFixed(1)} ms for ${packet.entries} entries in the period, ${packet.characters} characters)`, value: NaN, unit: '', target: '', ok: true });
     const heap = peakHeap(dir);
     rows.push({ measure: `peak heap while loading ${total} entries`, value: heap.peakMb, unit: 'MB', target: '< 100', ok: heap.peakMb < 100 });
     rows.push({ measure: `  (heap kept after the load ${heap.keptMb.toFixed(1)} MB, child max RSS ${heap.rssMb.toFixed(1)} MB)`, value: NaN, unit: '', target: '', ok: true });
   }
   return rows;
+}
+
+/**
+ * The packet the CLI writes for the loaded log: the folder's ladder (the default one here), the
+ * default period (the last 12 months, which holds every generated entry) and the level after L3.
+ */
+async function packetTime(dir: string, store: EntryStore): Promise<{ ms: number; entries: number; characters: number }> {
+  const access = nodeFolderAccess(dir);
+  const ladderFile = access.fileKey(LADDER_FILE_NAME);
+  const { ladder } = ladderFromFile(await access.readFile(ladderFile), ladderFile);
+  if (!ladder) throw new Error('the default ladder should be usable');
+  const request = { ladder, entries: store.entries, today: '2026-12-31', current: 'L3' };
+  let characters = 0;
+  const build = () => {
+    const plan = planPacket(request);
+    characters = generatePacket({ ...plan, entries: request.entries, ladder, today: request.today }).length;
+  };
+  build();
+  const ms = await median(RUNS, () => timed(build));
+  const inPeriod = store.entries.filter((e) => e.date >= '2026-01-01').length;
+  return { ms, entries: inPeriod, characters };
 }
 
 /** Loads the log in a fresh Node process, sampling the heap as files are parsed. */
