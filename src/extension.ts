@@ -8,12 +8,14 @@ import { registerDiagnostics } from './extension/diagnostics';
 import { deleteEntryCommand, editEntryCommand } from './extension/editEntry';
 import { EntriesTreeProvider, type TreeNode } from './extension/entriesTree';
 import { EntryCacheStorage } from './extension/entryCacheStorage';
+import { LastChange } from './extension/lastChange';
 import { createLogger } from './extension/logger';
 import { openEntryCommand } from './extension/openEntry';
 import { generatePacketCommand } from './extension/promotionPacket';
 import { quickAddCommand } from './extension/quickAdd';
 import { QuickInputs } from './extension/quickInputs';
 import { suggestionCommands } from './extension/suggestions';
+import { tagCommands } from './extension/tagCommands';
 import { TreeViewStateStore } from './extension/treeViewState';
 import { viewCommands } from './extension/viewCommands';
 import { WorkspaceLogs } from './extension/workspaceLogs';
@@ -61,7 +63,8 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     const item = await tree.findEntryNode(file, id);
     if (item) await treeView.reveal(item, { select: true, focus: false, expand: true });
   };
-  const deps = { logs, inputs, reveal, viewState };
+  const lastChange = new LastChange();
+  const deps = { logs, inputs, reveal, viewState, lastChange };
 
   registerDiagnostics(context, logs);
   registerCommands(context, logger, [
@@ -74,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     ...viewCommands(deps),
     generatePacketCommand(deps),
     ...suggestionCommands(deps),
+    ...tagCommands(deps),
+    lastChange.command(),
     { id: 'growthLog.refresh', execute: () => logs.reload() },
   ]);
   return { logs, tree, treeView, inputs, viewState };

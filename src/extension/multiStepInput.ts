@@ -31,6 +31,8 @@ export interface QuickPickOptions<T extends vscode.QuickPickItem> extends StepOp
   readonly canSelectMany?: boolean;
   readonly selected?: readonly T[];
   readonly active?: T;
+  /** Lets Enter accept typed text that matches no item (a new value) in a single pick. */
+  readonly acceptValue?: boolean;
 }
 
 export interface QuickPickResult<T extends vscode.QuickPickItem> {
@@ -118,7 +120,7 @@ export class MultiStepInput {
         pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && reject(InputFlowAction.back)),
         pick.onDidAccept(() => {
           const items = pick.canSelectMany ? pick.selectedItems : pick.activeItems.slice(0, 1);
-          if (items.length > 0 || pick.canSelectMany) resolve({ items, value: pick.value });
+          if (items.length > 0 || pick.canSelectMany || (options.acceptValue && pick.value.trim())) resolve({ items, value: pick.value });
         }),
         pick.onDidHide(() => reject(InputFlowAction.cancel)),
       ];
@@ -160,4 +162,17 @@ export async function askPick<T extends vscode.QuickPickItem>(inputs: QuickInput
     answer = await input.showQuickPick(options);
   });
   return finished ? answer : undefined;
+}
+
+/**
+ * A confirmation in the quick input rather than a modal dialog: the question (with what will
+ * change) and two choices, so Escape and Cancel both leave everything as it was.
+ */
+export async function confirmInPick(inputs: QuickInputs, title: string, question: string, action: string): Promise<boolean> {
+  const items = [
+    { label: `$(check) ${action}`, detail: question, confirmed: true },
+    { label: '$(close) Cancel', confirmed: false },
+  ];
+  const picked = await askPick(inputs, { title, placeholder: question, items, active: items[0] });
+  return picked?.items[0]?.confirmed === true;
 }

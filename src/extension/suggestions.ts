@@ -8,12 +8,15 @@ import type { Command } from './commands';
 import { EntryItem } from './entriesTree';
 import { applyToLog } from './logEdits';
 import { pickLevel } from './promotionPacket';
+import type { LastChange } from './lastChange';
+import { confirmInPick } from './multiStepInput';
 import type { QuickInputs } from './quickInputs';
 import type { WorkspaceLogs } from './workspaceLogs';
 
 export interface SuggestionDeps {
   readonly logs: WorkspaceLogs;
   readonly inputs: QuickInputs;
+  readonly lastChange: LastChange;
 }
 
 export function suggestionCommands(deps: SuggestionDeps): Command[] {
@@ -47,19 +50,15 @@ export function suggestionCommands(deps: SuggestionDeps): Command[] {
         }
         const count = [...additions.values()].reduce((n, ids) => n + ids.length, 0);
         const files = new Set([...additions.keys()].map((id) => log.store.entry(id)?.file));
-        const answer = await vscode.window.showWarningMessage(
-          `Add ${count} suggested ${count === 1 ? 'competency' : 'competencies'} to ${additions.size} ${additions.size === 1 ? 'entry' : 'entries'} in ${files.size} ${files.size === 1 ? 'file' : 'files'}?`,
-          { modal: true, detail: `Each entry's \`competencies\` gets the criteria of ${levelLabel(ladder, level.id)} it was suggested for; nothing else in the files changes.` },
-          'Accept All',
-        );
-        if (answer !== 'Accept All') return;
+        const question = `${count} suggested ${count === 1 ? 'competency' : 'competencies'} for ${levelLabel(ladder, level.id)} go into ${additions.size} ${additions.size === 1 ? 'entry' : 'entries'} in ${files.size} ${files.size === 1 ? 'file' : 'files'}; nothing else changes.`;
+        if (!(await confirmInPick(deps.inputs, 'Accept All Suggested Competencies', question, 'Accept All'))) return;
         const writes = await log.store.planEdits(
           [...additions].map(([id, criteria]) => ({
             id,
             edit: (text, entry) => updateEntry(text, id, { competencies: [...entry.competencies, ...criteria] }, entry.file),
           })),
         );
-        await applyToLog(log, writes);
+        await deps.lastChange.apply(log, writes, `Accepted ${count} suggested ${count === 1 ? 'competency' : 'competencies'}.`);
       },
     },
   ];

@@ -1,0 +1,55 @@
+// Changes that touch many entries at once (tagging, rename, merge, accepting suggestions) can be
+// taken back in one step, whether or not their files are open: Growth Log: Undo Last Change puts
+// back the text each file had, provided nobody changed the file since.
+import * as vscode from 'vscode';
+import type { PlannedWrite } from '../core/store';
+import type { Command } from './commands';
+import { applyToLog } from './logEdits';
+import { workspaceFolderAccess } from './workspaceFolderAccess';
+import type { FolderLog } from './workspaceLogs';
+
+interface Change {
+  readonly label: string;
+  readonly log: FolderLog;
+  readonly writes: readonly PlannedWrite[];
+}
+
+export class LastChange {
+  private last: Change | undefined;
+
+  /** Applies the writes, remembers them, and says what was done with an Undo button. */
+  async apply(log: FolderLog, writes: readonly PlannedWrite[], label: string): Promise<void> {
+    await applyToLog(log, writes);
+    this.last = { label, log, writes };
+    void vscode.window.showInformationMessage(label, 'Undo').then((answer) => {
+      if (answer === 'Undo') void vscode.commands.executeCommand('growthLog.undoLastChange');
+    });
+  }
+
+  command(): Command {
+    return {
+      id: 'growthLog.undoLastChange',
+      execute: async () => {
+        const change = this.last;
+        if (!change) {
+          void vscode.window.showInformationMessage('There is no Growth Log change to undo.');
+          return;
+        }
+        const access = workspaceFolderAccess(change.log.uri);
+        const current = await Promise.all(change.writes.map((w) => access.readFile(w.file)));
+        const moved = change.writes.filter((w, i) => current[i] !== w.after);
+        if (moved.length > 0) {
+          throw new Error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(moved[0].file))} changed since; undo there by hand (or with git).`);
+        }
+        // The reverse writes: what each file had before, planned against what it has now.
+        await applyToLog(
+          change.log,
+          // Bulk changes only edit existing files, so every write has a `before`.
+          change.writes.map((w) => ({ file: w.file, before: w.after, after: w.before ?? w.after })),
+        );
+        this.last = undefined;
+        vscode.window.setStatusBarMessage(`$(discard) Undone: ${change.label}`, 5000);
+      },
+    };
+  }
+}
