@@ -65,31 +65,36 @@ export function criterionForType(type: EntryType, criteria: readonly Criterion[]
 
 /** True when the entry names the criterion under `competencies` (ids compare case-insensitively). */
 export function namesCriterion(entry: Entry, criterion: Criterion): boolean {
-  const id = criterion.id.toLowerCase();
-  return entry.competencies.some((c) => c.trim().toLowerCase() === id);
+  return namedCriteria(entry).has(criterion.id.toLowerCase());
+}
+
+/** The criterion ids an entry names, as they are compared. */
+function namedCriteria(entry: Entry): Set<string> {
+  return new Set(entry.competencies.map((c) => c.trim().toLowerCase()));
 }
 
 /**
  * Builds a suggester for one set of criteria, compiling keyword patterns once so the tree and
  * the packet can run it over thousands of entries.
  */
-export function createSuggester(criteria: readonly Criterion[]): (entry: Entry) => Suggestion[] {
-  const matchers = criteria.map((criterion) => ({ criterion, match: keywordMatcher(criterion.keywords) }));
+export function createSuggester(criteria: readonly Criterion[]): (entry: Entry, named?: ReadonlySet<string>) => Suggestion[] {
+  const ids = criteria.map((criterion) => criterion.id.toLowerCase());
+  const index = keywordIndex(criteria);
   const byType = new Map<EntryType, Criterion | undefined>();
-  return (entry) => {
+  return (entry, named = namedCriteria(entry)) => {
     if (!byType.has(entry.type)) byType.set(entry.type, criterionForType(entry.type, criteria));
     const typeCriterion = byType.get(entry.type);
-    const text = searchableText(entry);
+    const found = index(searchableText(entry));
     const suggestions: Suggestion[] = [];
-    for (const { criterion, match } of matchers) {
-      if (namesCriterion(entry, criterion)) continue;
+    criteria.forEach((criterion, i) => {
+      if (named.has(ids[i])) return;
       if (criterion === typeCriterion) {
         suggestions.push({ criterionId: criterion.id, reason: { kind: 'type', type: entry.type } });
-        continue;
+        return;
       }
-      const keyword = match(text);
+      const keyword = found[i];
       if (keyword !== undefined) suggestions.push({ criterionId: criterion.id, reason: { kind: 'keyword', keyword } });
-    }
+    });
     return suggestions;
   };
 }
@@ -113,20 +118,24 @@ export function criterionEvidence(entries: readonly Entry[], level: Level): Crit
   const explicit = new Map<Criterion, Entry[]>(level.criteria.map((c) => [c, []]));
   const suggested = new Map<Criterion, Entry[]>(level.criteria.map((c) => [c, []]));
   const reasons = new Map<Criterion, Map<Entry, SuggestionReason>>(level.criteria.map((c) => [c, new Map()]));
-  for (const entry of entries) {
-    for (const criterion of level.criteria) {
-      if (namesCriterion(entry, criterion)) explicit.get(criterion)?.push(entry);
-    }
-    for (const suggestion of suggest(entry)) {
-      const criterion = level.criteria.find((c) => c.id === suggestion.criterionId);
+  const ids = level.criteria.map((c) => c.id.toLowerCase());
+  const byId = new Map(level.criteria.map((c) => [c.id, c]));
+  // Sorted once, so every criterion's lists come out in byStrength order as they are filled.
+  for (const entry of sortByStrength(entries)) {
+    const named = namedCriteria(entry);
+    level.criteria.forEach((criterion, i) => {
+      if (named.has(ids[i])) explicit.get(criterion)?.push(entry);
+    });
+    for (const suggestion of suggest(entry, named)) {
+      const criterion = byId.get(suggestion.criterionId);
       if (!criterion) continue;
       suggested.get(criterion)?.push(entry);
       reasons.get(criterion)?.set(entry, suggestion.reason);
     }
   }
   return level.criteria.map((criterion) => {
-    const confirmed = [...(explicit.get(criterion) ?? [])].sort(byStrength);
-    const guessed = [...(suggested.get(criterion) ?? [])].sort(byStrength);
+    const confirmed = explicit.get(criterion) ?? [];
+    const guessed = suggested.get(criterion) ?? [];
     const count = confirmed.length + guessed.length;
     const status: EvidenceStatus = count === 0 ? 'missing' : count < MIN_EVIDENCE ? 'thin' : confirmed.length === 0 ? 'unconfirmed' : 'supported';
     return {
@@ -149,6 +158,23 @@ export function byStrength(a: Entry, b: Entry): number {
   return compareText(a.id, b.id) || compareText(a.title, b.title);
 }
 
+/** `byStrength` order, computing each entry's impact test once rather than per comparison. */
+export function sortByStrength(entries: readonly Entry[]): Entry[] {
+  const keyed = entries.map((entry) => ({ entry, key: strengthKey(entry) }));
+  keyed.sort((a, b) => compareText(a.key, b.key) || compareText(a.entry.id, b.entry.id) || compareText(a.entry.title, b.entry.title));
+  return keyed.map((k) => k.entry);
+}
+
+/** Impact first, then newest first, as one string: digits of the date are inverted (9 - d). */
+function strengthKey(entry: Entry): string {
+  let key = entry.impact?.trim() ? '0' : '1';
+  for (let i = 0; i < entry.date.length; i++) {
+    const c = entry.date.charCodeAt(i);
+    key += c >= 48 && c <= 57 ? String.fromCharCode(105 - c) : entry.date[i];
+  }
+  return key;
+}
+
 // Code-unit order, not localeCompare: the packet must be byte-identical on every machine.
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -160,21 +186,59 @@ function searchableText(entry: Entry): string {
   return [entry.title, entry.impact ?? '', entry.details ?? '', ...tags].join('\n');
 }
 
-/** Returns the first of `keywords` (in their order) found as a whole word, case-insensitively. */
-function keywordMatcher(keywords: readonly string[]): (text: string) => string | undefined {
-  if (keywords.length === 0) return () => undefined;
-  const source = (keyword: string) =>
-    keyword
-      .trim()
-      .split(/\s+/)
-      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('\\s+');
-  const whole = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`, 'iu');
-  const any = whole(keywords.map(source).join('|'));
-  const each = keywords.map((keyword) => ({ keyword, pattern: whole(source(keyword)) }));
-  return (text) => {
-    if (!any.test(text)) return undefined;
-    return each.find(({ pattern }) => pattern.test(text))?.keyword;
+/** Lower case with every run of white space as one space: what keywords are looked for in. */
+function searchForm(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+
+const NON_WORD = /[^\p{L}\p{N}_]+/u;
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+
+function isWordCharacter(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && WORD_CHARACTER.test(text[index]);
+}
+
+/**
+ * For each criterion, the first of its keywords (in their order) found in a text as a whole
+ * word or phrase, in any case and with any white space between a phrase's words. One-word
+ * keywords are looked up word by word in one index for all criteria, so the cost grows with the
+ * text, not with the number of keywords; phrases are found with indexOf and a boundary check,
+ * and only when their first word is in the text.
+ */
+function keywordIndex(criteria: readonly Criterion[]): (text: string) => (string | undefined)[] {
+  const words = new Map<string, { criterion: number; order: number }[]>();
+  const phrases: { criterion: number; order: number; needle: string; first: string }[] = [];
+  criteria.forEach((criterion, c) => {
+    criterion.keywords.forEach((keyword, order) => {
+      const needle = searchForm(keyword.trim());
+      const parts = needle.split(NON_WORD).filter(Boolean);
+      if (parts.length === 0) return;
+      if (parts.length === 1 && parts[0] === needle) {
+        const list = words.get(needle) ?? [];
+        list.push({ criterion: c, order });
+        words.set(needle, list);
+      } else {
+        phrases.push({ criterion: c, order, needle, first: parts[0] });
+      }
+    });
+  });
+  return (raw) => {
+    const text = searchForm(raw);
+    const present = new Set(text.split(NON_WORD));
+    const best: number[] = criteria.map(() => Infinity);
+    for (const word of present) {
+      for (const hit of words.get(word) ?? []) if (hit.order < best[hit.criterion]) best[hit.criterion] = hit.order;
+    }
+    for (const phrase of phrases) {
+      if (phrase.order >= best[phrase.criterion] || !present.has(phrase.first)) continue;
+      for (let at = text.indexOf(phrase.needle); at !== -1; at = text.indexOf(phrase.needle, at + 1)) {
+        if (!isWordCharacter(text, at - 1) && !isWordCharacter(text, at + phrase.needle.length)) {
+          best[phrase.criterion] = phrase.order;
+          break;
+        }
+      }
+    }
+    return best.map((order, c) => (order === Infinity ? undefined : criteria[c].keywords[order]));
   };
 }
 

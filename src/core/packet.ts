@@ -18,6 +18,13 @@ export interface PacketInput {
   readonly title?: string;
 }
 
+/**
+ * The strongest pieces of evidence shown under each criterion (confirmed before suggested,
+ * impact first, newest first). A reviewer reads a handful per criterion; the rest are counted,
+ * and every entry is still in the appendix.
+ */
+export const MAX_EVIDENCE_PER_CRITERION = 8;
+
 /** Entry types that tell how someone grew, beyond what they shipped. */
 export const STORY_TYPES: readonly EntryType[] = ['skill', 'learning', 'responsibility', 'network', 'recognition', 'move'];
 
@@ -86,10 +93,17 @@ function theCase(evidence: readonly CriterionEvidence[], targetName: string): st
       lines.push('_No evidence in this period._', '');
       continue;
     }
-    for (const entry of item.explicit) lines.push(`- ${evidenceLine(entry)}`);
-    for (const entry of item.suggested) {
+    const shownExplicit = item.explicit.slice(0, MAX_EVIDENCE_PER_CRITERION);
+    const shownSuggested = item.suggested.slice(0, MAX_EVIDENCE_PER_CRITERION - shownExplicit.length);
+    for (const entry of shownExplicit) lines.push(`- ${evidenceLine(entry)}`);
+    for (const entry of shownSuggested) {
       const reason = item.reasons.get(entry);
       lines.push(`- ${evidenceLine(entry)}${reason ? ` _(suggested: ${inline(describeReason(reason))})_` : ''}`);
+    }
+    const moreExplicit = item.explicit.length - shownExplicit.length;
+    const moreSuggested = item.suggested.length - shownSuggested.length;
+    if (moreExplicit + moreSuggested > 0) {
+      lines.push(`- _…and ${moreExplicit + moreSuggested} more (${moreExplicit} confirmed, ${moreSuggested} suggested); every entry is in the appendix._`);
     }
     lines.push('');
   }

@@ -89,6 +89,26 @@ describe('generatePacket', () => {
     ]);
   });
 
+  it('shows the strongest eight pieces of evidence per criterion and counts the rest', () => {
+    const many = [
+      ...Array.from({ length: 6 }, (_, i) => anEntry({ date: `2026-0${i + 1}-10`, title: `Confirmed ${i + 1}`, competencies: ['execution'] })),
+      ...Array.from({ length: 5 }, (_, i) => anEntry({ date: `2026-0${i + 1}-20`, title: `Shipped thing ${i + 1}` })),
+    ];
+    const execution = section(packet(many), 'The case').join('\n').split('### ')[2].split('\n');
+    assert.deepEqual(execution.slice(2).filter(Boolean), [
+      '- **Confirmed 6** (2026-06-10)',
+      '- **Confirmed 5** (2026-05-10)',
+      '- **Confirmed 4** (2026-04-10)',
+      '- **Confirmed 3** (2026-03-10)',
+      '- **Confirmed 2** (2026-02-10)',
+      '- **Confirmed 1** (2026-01-10)',
+      '- **Shipped thing 5** (2026-05-20) _(suggested: keyword “shipped”)_',
+      '- **Shipped thing 4** (2026-04-20) _(suggested: keyword “shipped”)_',
+      '- _…and 3 more (0 confirmed, 3 suggested); every entry is in the appendix._',
+    ]);
+    assert.equal(section(packet(many), 'Appendix').length, 11, 'the appendix still lists every entry');
+  });
+
   it('tells the advancement story in time order, with the direction of moves', () => {
     assert.deepEqual(section(packet(log), 'The advancement story'), [
       '- 2025-12-01 · Recognition: **Peer award**. From the VP.',
