@@ -40,8 +40,11 @@ async function screenshot(url, file) {
   try {
     const page = await browser.context.newPage();
     await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await harness.widenSidebar(page);
     await page.locator('.part.activitybar .action-item a[aria-label^="Growth Log"]').first().click({ timeout: 60_000 });
     await page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30_000 });
+    await page.mouse.move(900, 600);
     await page.waitForTimeout(1000);
     await page.screenshot({ path: file });
     console.log(`Saved a screenshot of the workbench to ${file}`);

@@ -171,6 +171,17 @@ async function launchBrowser() {
   return { context, close };
 }
 
+/** Drags the sidebar's edge to 480 px, so tree rows and their descriptions show in full. */
+async function widenSidebar(page) {
+  const sash = page.locator('.monaco-sash.primary-sidebar-sash');
+  const box = await sash.boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(480, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
 /** The workbench URL for a folder, optionally with a dev/test payload. */
 function workbenchUrl(server, folder, payload) {
   const params = new URLSearchParams({ folder });
@@ -189,4 +200,4 @@ function copyToTemp(folder, prefix) {
   return target;
 }
 
-module.exports = { ensureCodeServer, startCodeServer, installVsix, launchBrowser, workbenchUrl, remoteUri, copyToTemp, log };
+module.exports = { ensureCodeServer, startCodeServer, installVsix, launchBrowser, widenSidebar, workbenchUrl, remoteUri, copyToTemp, log };

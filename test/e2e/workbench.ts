@@ -18,17 +18,6 @@ interface Server {
   stop(): void;
 }
 
-/** Drags the sidebar's edge to 480 px, so tree rows and their descriptions show in full. */
-async function widenSidebar(page: Page): Promise<void> {
-  const sash = page.locator('.monaco-sash.primary-sidebar-sash');
-  const box = await sash.boundingBox();
-  if (!box) return;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(480, box.y + box.height / 2, { steps: 5 });
-  await page.mouse.up();
-}
-
 /** The quick input's title, step and placeholder, or `hidden`: it changes when a step is answered. */
 const QUICK_INPUT_STATE = `(() => {
   const w = document.querySelector('.quick-input-widget');
@@ -59,7 +48,7 @@ export class Workbench {
     const response = await page.goto(harness.workbenchUrl(server, workspace));
     if (!response || response.status() >= 400) throw new Error(`the workbench answered HTTP ${response?.status()}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await widenSidebar(page);
+    await harness.widenSidebar(page);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     return new Workbench(page, workspace, server, browser);
   }
