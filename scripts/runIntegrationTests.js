@@ -8,7 +8,11 @@ const harness = require('./vscodeHarness');
 
 const root = path.resolve(__dirname, '..');
 const testsPath = path.join(root, 'out', 'test', 'integration', 'index.js');
-const fixture = path.join(root, 'test', 'fixtures', 'workspace');
+// One session per kind of workspace; the suite picks the tests written for the one it is in.
+const SESSIONS = [
+  { name: 'one folder', fixture: 'workspace', open: '.' },
+  { name: 'multi-root', fixture: 'multiroot', open: 'growth.code-workspace' },
+];
 const TIMEOUT_MS = 10 * 60_000;
 
 async function runInCodeServer(workspace) {
@@ -62,14 +66,20 @@ async function runInElectron(workspace) {
 
 async function main() {
   if (!fs.existsSync(testsPath)) throw new Error(`${path.relative(root, testsPath)} is missing: run \`npm run compile-tests && npm run build\` first.`);
-  const workspace = harness.copyToTemp(fixture, 'growth-log-it-');
-  try {
-    const host = process.env.GROWTH_LOG_TEST_HOST || 'code-server';
-    harness.log(`integration tests in ${host}, workspace ${workspace}`);
-    return host === 'electron' ? await runInElectron(workspace) : await runInCodeServer(workspace);
-  } finally {
-    fs.rmSync(workspace, { recursive: true, force: true });
+  const host = process.env.GROWTH_LOG_TEST_HOST || 'code-server';
+  let failed = 0;
+  for (const session of SESSIONS) {
+    const copy = harness.copyToTemp(path.join(root, 'test', 'fixtures', session.fixture), 'growth-log-it-');
+    const workspace = path.join(copy, session.open);
+    try {
+      harness.log(`integration tests (${session.name}) in ${host}, workspace ${workspace}`);
+      const code = host === 'electron' ? await runInElectron(workspace) : await runInCodeServer(workspace);
+      if (code !== 0) failed++;
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   }
+  return failed > 0 ? 1 : 0;
 }
 
 main().then(

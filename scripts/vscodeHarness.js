@@ -182,9 +182,9 @@ async function widenSidebar(page) {
   await page.mouse.up();
 }
 
-/** The workbench URL for a folder, optionally with a dev/test payload. */
-function workbenchUrl(server, folder, payload) {
-  const params = new URLSearchParams({ folder });
+/** The workbench URL for a folder or a `.code-workspace` file, optionally with a dev/test payload. */
+function workbenchUrl(server, folderOrWorkspace, payload) {
+  const params = new URLSearchParams(folderOrWorkspace.endsWith('.code-workspace') ? { workspace: folderOrWorkspace } : { folder: folderOrWorkspace });
   if (payload) params.set('payload', JSON.stringify(payload));
   return `${server.base}/?${params}`;
 }

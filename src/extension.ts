@@ -33,8 +33,8 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
   const channel = vscode.window.createOutputChannel('Growth Log', { log: true });
   const logger = createLogger(channel);
   const contextKeys = new ContextKeys();
-  const logs = new WorkspaceLogs(logger, new EntryCacheStorage(context.storageUri, logger));
   const inputs = new QuickInputs();
+  const logs = new WorkspaceLogs(logger, new EntryCacheStorage(context.storageUri, logger), inputs);
   const viewState = new TreeViewStateStore(context.workspaceState, contextKeys);
   const tree = new EntriesTreeProvider(logs, () => viewState.state);
   const treeView = vscode.window.createTreeView('growthLog.entries', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });

@@ -6,6 +6,8 @@ import { EntryStore } from '../core/store';
 import type { EntryCache } from '../core/entryCache';
 import type { EntryCacheStorage } from './entryCacheStorage';
 import type { Logger } from './logger';
+import { askPick } from './multiStepInput';
+import type { QuickInputs } from './quickInputs';
 import { workspaceFolderAccess } from './workspaceFolderAccess';
 
 export const DEFAULT_LOG_FOLDER = 'brag';
@@ -45,6 +47,7 @@ export class WorkspaceLogs implements vscode.Disposable {
   constructor(
     private readonly logger: Logger,
     private readonly cacheStorage: EntryCacheStorage,
+    private readonly inputs: QuickInputs,
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
@@ -68,11 +71,9 @@ export class WorkspaceLogs implements vscode.Disposable {
   async pickLog(placeHolder: string): Promise<FolderLog | undefined> {
     await this.ready();
     if (this.live.length <= 1) return this.live[0];
-    const picked = await vscode.window.showQuickPick(
-      this.live.map((log) => ({ label: log.workspaceFolder.name, description: vscode.workspace.asRelativePath(log.uri, true), log })),
-      { placeHolder },
-    );
-    return picked?.log;
+    const items = this.live.map((log) => ({ label: log.workspaceFolder.name, description: `${vscode.workspace.asRelativePath(log.uri, true)} · ${log.store.entries.length} entries`, log }));
+    const picked = await askPick(this.inputs, { title: 'Growth Log', placeholder: placeHolder, items });
+    return picked?.items[0]?.log;
   }
 
   logOfFile(file: string): FolderLog | undefined {

@@ -140,7 +140,9 @@ describe('Capture', () => {
     const id = await done;
     const text = await readText(yearFile(today().slice(0, 4)));
     assert.match(text, new RegExp(`- id: ${id}\\n    date: ${today()}\\n    title: Runbook praised after the outage\\n    details: Ana said the runbook I wrote saved the night.\\n`));
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The notes were never saved: close them without the Save? dialog.
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('adds to a file open with unsaved changes through the editor, keeping them, and Undo takes the entry back', async () => {

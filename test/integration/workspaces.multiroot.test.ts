@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { today } from '../../src/core/entry';
+import { activateExtension, asQuickPick, eventually, pickAndAccept, readText, startCommand, treeRows, typeAndAccept } from './driver';
+
+function folderUri(name: string, ...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
+  assert.ok(folder, `the workspace has a folder ${name}`);
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+describe('A multi-root workspace', () => {
+  it('shows each folder’s log under its own node, each from its own growthLog.folder', async () => {
+    const api = await activateExtension();
+    const rows = await treeRows(api);
+    const folders = rows.filter((r) => r.depth === 0).map((r) => [r.label, r.description]);
+    assert.deepEqual(folders, [
+      ['alpha', '1'],
+      ['beta', '2'],
+    ]);
+    const titles = rows.filter((r) => r.node.contextValue === 'entry').map((r) => [r.label, r.depth]);
+    assert.deepEqual(titles, [
+      ['Released alpha 1.0', 3],
+      ['Gave the beta design talk', 3],
+      ['Mentored the beta intern', 3],
+    ]);
+  });
+
+  it('asks which folder’s log a new entry goes to, and writes it there', async () => {
+    const api = await activateExtension();
+    const { input, done } = await startCommand<string>(api, 'growthLog.quickAdd');
+    const folders = asQuickPick(input);
+    assert.deepEqual(folders.items.map((i) => i.label), ['alpha', 'beta']);
+    const box = await pickAndAccept(api, folders, ['beta']);
+    await typeAndAccept(api, box!, 'Wrote the beta runbook #docs');
+    await done;
+    const text = await readText(folderUri('beta', 'career', `${today().slice(0, 4)}.yaml`));
+    assert.match(text, /title: Wrote the beta runbook\n    tags: \[docs\]\n/);
+    await eventually(async () => {
+      const beta = (await treeRows(api)).find((r) => r.depth === 0 && r.label === 'beta');
+      assert.equal(beta?.description, '3');
+    });
+  });
+});
