@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     if (item) await treeView.reveal(item, { select: true, focus: false, expand: true });
   };
   const lastChange = new LastChange();
-  const deps = { logs, inputs, reveal, viewState, lastChange };
+  const deps = { logs, inputs, reveal, viewState, lastChange, selection: () => treeView.selection };
 
   registerDiagnostics(context, logs);
   registerCommands(context, logger, [

@@ -223,14 +223,17 @@ function keywordIndex(criteria: readonly Criterion[]): (text: string) => (string
     });
   });
   return (raw) => {
-    const text = searchForm(raw);
-    const present = new Set(text.split(NON_WORD));
+    const lower = raw.toLowerCase();
     const best: number[] = criteria.map(() => Infinity);
-    for (const word of present) {
-      for (const hit of words.get(word) ?? []) if (hit.order < best[hit.criterion]) best[hit.criterion] = hit.order;
+    for (const word of lower.split(NON_WORD)) {
+      const hits = words.get(word);
+      if (hits) for (const hit of hits) if (hit.order < best[hit.criterion]) best[hit.criterion] = hit.order;
     }
+    // Phrases are rare in text; white space is folded only for entries that may hold one.
+    let text: string | undefined;
     for (const phrase of phrases) {
-      if (phrase.order >= best[phrase.criterion] || !present.has(phrase.first)) continue;
+      if (phrase.order >= best[phrase.criterion] || !lower.includes(phrase.first)) continue;
+      text ??= lower.replace(/\s+/g, ' ');
       for (let at = text.indexOf(phrase.needle); at !== -1; at = text.indexOf(phrase.needle, at + 1)) {
         if (!isWordCharacter(text, at - 1) && !isWordCharacter(text, at + phrase.needle.length)) {
           best[phrase.criterion] = phrase.order;

@@ -6,16 +6,12 @@ import type { EntryPatch } from '../core/entryEdits';
 import { dateProblem, TYPE_DESCRIPTIONS } from './addEntry';
 import type { Command } from './commands';
 import { TYPE_ICONS } from './entriesTree';
-import { resolveTargets, type EntryTarget } from './entryTargets';
+import { resolveTargets, type EntryTarget, type TargetDeps } from './entryTargets';
 import { applyToLog } from './logEdits';
 import { askPick, askText } from './multiStepInput';
 import type { QuickInputs } from './quickInputs';
-import type { WorkspaceLogs } from './workspaceLogs';
 
-export interface EntryCommandDeps {
-  readonly logs: WorkspaceLogs;
-  readonly inputs: QuickInputs;
-}
+export type EntryCommandDeps = TargetDeps;
 
 type Field = 'title' | 'date' | 'type' | 'impact';
 
@@ -65,7 +61,7 @@ export function editEntryCommand(deps: EntryCommandDeps): Command {
   return {
     id: 'growthLog.editEntry',
     async execute(...args: unknown[]) {
-      const [target] = await resolveTargets(deps.logs, deps.inputs, args, { title: 'Edit Entry', canPickMany: false });
+      const [target] = await resolveTargets(deps, args, { title: 'Edit Entry', canPickMany: false });
       if (!target) return;
       const patch = await askPatch(deps.inputs, target.entry);
       if (patch) await updateEntry(target, patch);
@@ -77,7 +73,7 @@ export function deleteEntryCommand(deps: EntryCommandDeps): Command {
   return {
     id: 'growthLog.deleteEntry',
     async execute(...args: unknown[]) {
-      const targets = await resolveTargets(deps.logs, deps.inputs, args, { title: 'Delete Entry', canPickMany: false });
+      const targets = await resolveTargets(deps, args, { title: 'Delete Entry', canPickMany: false });
       if (targets.length === 0) return;
       const what = targets.length === 1 ? `“${targets[0].entry.title}”` : `${targets.length} entries`;
       const files = [...new Set(targets.map((t) => vscode.workspace.asRelativePath(vscode.Uri.parse(t.entry.file))))];

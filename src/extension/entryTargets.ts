@@ -67,13 +67,22 @@ export async function pickEntries(logs: WorkspaceLogs, inputs: QuickInputs, opti
   });
 }
 
-/** The command's targets: its tree items, or else a pick list. */
-export async function resolveTargets(
-  logs: WorkspaceLogs,
-  inputs: QuickInputs,
-  args: readonly unknown[],
-  options: { title: string; canPickMany: boolean },
-): Promise<EntryTarget[]> {
-  const fromTree = targetsFromArgs(logs, args);
-  return fromTree.length > 0 ? fromTree : pickEntries(logs, inputs, options);
+export interface TargetDeps {
+  readonly logs: WorkspaceLogs;
+  readonly inputs: QuickInputs;
+  /** The tree's current selection, for keybindings that act on it. */
+  readonly selection: () => readonly unknown[];
+}
+
+/**
+ * A keybinding's `args` in package.json: act on the tree's selection. (A keybinding passes no
+ * tree item, and from the palette a command must not act on a selection the user cannot see.)
+ */
+export const FROM_TREE_SELECTION = 'fromTreeSelection';
+
+/** The command's targets: its tree items (or the tree's selection, from a keybinding), or else a pick list. */
+export async function resolveTargets(deps: TargetDeps, args: readonly unknown[], options: { title: string; canPickMany: boolean }): Promise<EntryTarget[]> {
+  const selection = args[0] === FROM_TREE_SELECTION ? deps.selection() : undefined;
+  const fromTree = targetsFromArgs(deps.logs, selection ? [selection[0], selection] : args);
+  return fromTree.length > 0 ? fromTree : pickEntries(deps.logs, deps.inputs, options);
 }

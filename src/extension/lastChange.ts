@@ -8,10 +8,12 @@ import { applyToLog } from './logEdits';
 import { workspaceFolderAccess } from './workspaceFolderAccess';
 import type { FolderLog } from './workspaceLogs';
 
-interface Change {
-  readonly label: string;
-  readonly log: FolderLog;
-  readonly writes: readonly PlannedWrite[];
+class Change {
+  constructor(
+    readonly label: string,
+    readonly log: FolderLog,
+    readonly writes: readonly PlannedWrite[],
+  ) {}
 }
 
 export class LastChange {
@@ -20,20 +22,25 @@ export class LastChange {
   /** Applies the writes, remembers them, and says what was done with an Undo button. */
   async apply(log: FolderLog, writes: readonly PlannedWrite[], label: string): Promise<void> {
     await applyToLog(log, writes);
-    this.last = { label, log, writes };
+    const change = new Change(label, log, writes);
+    this.last = change;
+    // The toast's Undo is for its own change: once another change came after it, it says so.
     void vscode.window.showInformationMessage(label, 'Undo').then((answer) => {
-      if (answer === 'Undo') void vscode.commands.executeCommand('growthLog.undoLastChange');
+      if (answer === 'Undo') void vscode.commands.executeCommand('growthLog.undoLastChange', change);
     });
   }
 
   command(): Command {
     return {
       id: 'growthLog.undoLastChange',
-      execute: async () => {
-        const change = this.last;
+      execute: async (arg: unknown) => {
+        const change = arg instanceof Change ? arg : this.last;
         if (!change) {
           void vscode.window.showInformationMessage('There is no Growth Log change to undo.');
           return;
+        }
+        if (change !== this.last) {
+          throw new Error(`“${change.label}” can no longer be undone here: ${this.last ? 'another change came after it' : 'it was already undone'}.`);
         }
         const access = workspaceFolderAccess(change.log.uri);
         const current = await Promise.all(change.writes.map((w) => access.readFile(w.file)));

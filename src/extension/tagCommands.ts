@@ -7,15 +7,12 @@ import { planMergeTags, planRenameTag, planTagChange, type TagChange, type TagRe
 import { typedTags } from './addEntry';
 import type { Command } from './commands';
 import { GroupItem } from './entriesTree';
-import { resolveTargets, type EntryTarget } from './entryTargets';
+import { resolveTargets, type EntryTarget, type TargetDeps } from './entryTargets';
 import type { LastChange } from './lastChange';
 import { askPick, askText, confirmInPick } from './multiStepInput';
-import type { QuickInputs } from './quickInputs';
-import type { FolderLog, WorkspaceLogs } from './workspaceLogs';
+import type { FolderLog } from './workspaceLogs';
 
-export interface TagCommandDeps {
-  readonly logs: WorkspaceLogs;
-  readonly inputs: QuickInputs;
+export interface TagCommandDeps extends TargetDeps {
   readonly lastChange: LastChange;
 }
 
@@ -57,7 +54,7 @@ export function tagCommands(deps: TagCommandDeps): Command[] {
     {
       id: 'growthLog.tagEntries',
       async execute(...args: unknown[]) {
-        const targets = await resolveTargets(deps.logs, deps.inputs, args, { title: 'Tag Entries', canPickMany: true });
+        const targets = await resolveTargets(deps, args, { title: 'Tag Entries', canPickMany: true });
         if (targets.length === 0) return;
         const all = tagCounts(deps.logs.logs.flatMap((log) => log.store.entries));
         const items: TagItem[] = all.map(({ tag, count }) => {
@@ -79,7 +76,7 @@ export function tagCommands(deps: TagCommandDeps): Command[] {
     {
       id: 'growthLog.removeTags',
       async execute(...args: unknown[]) {
-        const targets = await resolveTargets(deps.logs, deps.inputs, args, { title: 'Remove Tags', canPickMany: true });
+        const targets = await resolveTargets(deps, args, { title: 'Remove Tags', canPickMany: true });
         if (targets.length === 0) return;
         const counts = tagCounts(targets.map((t) => t.entry));
         if (counts.length === 0) {

@@ -2,7 +2,7 @@
 // by a file watcher that re-reads only the file that changed.
 import * as vscode from 'vscode';
 import { LADDER_FILE_NAME, ladderFromFile, levelAfter, type Ladder, type ParsedLadder } from '../core/ladder';
-import { EntryStore } from '../core/store';
+import { EntryStore, type LogFolderAccess } from '../core/store';
 import type { EntryCache } from '../core/entryCache';
 import type { EntryCacheStorage } from './entryCacheStorage';
 import type { Logger } from './logger';
@@ -31,8 +31,8 @@ export interface FolderLog {
 
 interface LiveLog extends FolderLog {
   ladder: ParsedLadder;
-  store: EntryStore;
-  cache: EntryCache | undefined;
+  readonly access: LogFolderAccess;
+  readonly cache: EntryCache;
   readonly ladderKey: string;
   readonly disposables: vscode.Disposable[];
 }
@@ -53,6 +53,7 @@ export class WorkspaceLogs implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reset()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('growthLog.folder')) this.reset();
+        else if (e.affectsConfiguration('growthLog.targetLevel')) this.changed.fire();
       }),
     );
   }
@@ -87,22 +88,22 @@ export class WorkspaceLogs implements vscode.Disposable {
 
   private async loadAll(): Promise<void> {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    this.live = folders.map((folder) => this.createLog(folder));
-    await Promise.all(
-      this.live.map(async (log) => {
-        const started = Date.now();
-        try {
-          log.cache = await this.cacheStorage.load(log.uri);
-          log.store = new EntryStore(workspaceFolderAccess(log.uri), { cache: log.cache });
-          log.disposables.push(new vscode.Disposable(log.store.onDidChange(() => this.storeChanged(log)).dispose));
-          await Promise.all([log.store.loadAll(), this.loadLadder(log)]);
-        } catch (error) {
-          this.logger.error(`Could not read ${log.uri.toString()}`, error);
-        }
-        this.logger.info(`Loaded ${log.store.entries.length} entries from ${log.uri.toString()} in ${Date.now() - started} ms`);
-      }),
-    );
+    this.live = await Promise.all(folders.map((folder) => this.openLog(folder)));
     this.changed.fire();
+  }
+
+  private async openLog(workspaceFolder: vscode.WorkspaceFolder): Promise<LiveLog> {
+    const started = Date.now();
+    const folderName = vscode.workspace.getConfiguration('growthLog', workspaceFolder).get<string>('folder') || DEFAULT_LOG_FOLDER;
+    const uri = vscode.Uri.joinPath(workspaceFolder.uri, folderName);
+    const log = this.createLog(workspaceFolder, uri, await this.cacheStorage.load(uri));
+    try {
+      await Promise.all([log.store.loadAll(), this.loadLadder(log)]);
+    } catch (error) {
+      this.logger.error(`Could not read ${uri.toString()}`, error);
+    }
+    this.logger.info(`Loaded ${log.store.entries.length} entries from ${uri.toString()} in ${Date.now() - started} ms`);
+    return log;
   }
 
   private readonly saveTimers = new Map<LiveLog, ReturnType<typeof setTimeout>>();
@@ -110,30 +111,26 @@ export class WorkspaceLogs implements vscode.Disposable {
   /** Tells listeners, and saves the parse cache a little later (changes often come in bursts). */
   private storeChanged(log: LiveLog): void {
     this.changed.fire();
-    const cache = log.cache;
-    if (!cache) return;
     clearTimeout(this.saveTimers.get(log));
     this.saveTimers.set(
       log,
       setTimeout(() => {
         this.saveTimers.delete(log);
-        void this.cacheStorage.save(log.uri, cache);
+        void this.cacheStorage.save(log.uri, log.cache);
       }, 1000),
     );
   }
 
-  private createLog(workspaceFolder: vscode.WorkspaceFolder): LiveLog {
-    const folderName = vscode.workspace.getConfiguration('growthLog', workspaceFolder).get<string>('folder') || DEFAULT_LOG_FOLDER;
-    const uri = vscode.Uri.joinPath(workspaceFolder.uri, folderName);
+  private createLog(workspaceFolder: vscode.WorkspaceFolder, uri: vscode.Uri, cache: EntryCache): LiveLog {
     const access = workspaceFolderAccess(uri);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uri, '*.{yaml,yml}'));
     const ladderKey = access.fileKey(LADDER_FILE_NAME);
     const log: LiveLog = {
       workspaceFolder,
       uri,
-      // Replaced in loadAll once the cache is read; a store is there from the start for safety.
-      store: new EntryStore(access),
-      cache: undefined,
+      store: new EntryStore(access, { cache }),
+      access,
+      cache,
       ladder: ladderFromFile(undefined, ladderKey),
       ladderKey,
       disposables: [],
@@ -157,6 +154,7 @@ export class WorkspaceLogs implements vscode.Disposable {
       }, 250));
     };
     log.disposables.push(
+      new vscode.Disposable(log.store.onDidChange(() => this.storeChanged(log)).dispose),
       vscode.workspace.onDidChangeTextDocument((e) => reloadSoon(e.document)),
       // Closing an editor without saving returns the file to what is on disk.
       vscode.workspace.onDidCloseTextDocument((doc) => isLogFile(doc) && reload(doc.uri)),
@@ -170,7 +168,7 @@ export class WorkspaceLogs implements vscode.Disposable {
   }
 
   private async loadLadder(log: LiveLog): Promise<void> {
-    log.ladder = ladderFromFile(await workspaceFolderAccess(log.uri).readFile(log.ladderKey), log.ladderKey);
+    log.ladder = ladderFromFile(await log.access.readFile(log.ladderKey), log.ladderKey);
   }
 
   /** Forgets everything and reads every log again (settings or folders changed, or Refresh). */
@@ -188,7 +186,7 @@ export class WorkspaceLogs implements vscode.Disposable {
   dispose(): void {
     for (const [log, timer] of this.saveTimers) {
       clearTimeout(timer);
-      if (log.cache) void this.cacheStorage.save(log.uri, log.cache);
+      void this.cacheStorage.save(log.uri, log.cache);
     }
     for (const log of this.live) vscode.Disposable.from(...log.disposables).dispose();
     vscode.Disposable.from(...this.disposables).dispose();

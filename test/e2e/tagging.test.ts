@@ -2,26 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { Workbench } from './workbench';
-
-const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace');
+import { useWorkbench, type Workbench } from './workbench';
 
 const BILLING = 'Led the billing service migration to Postgres 16';
 const MENTORING = 'Mentored Ana through her first on-call rotation';
 
 describe('Tagging in the browser', () => {
+  const open = useWorkbench('workspace');
   let workbench: Workbench;
-
-  before(async () => {
-    workbench = await Workbench.open(fixture);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-
-  after(async () => {
-    await workbench?.close();
+  beforeEach(() => {
+    workbench = open();
   });
 
   /** Right-clicks a tree row and chooses `item` in its context menu. */

@@ -126,3 +126,27 @@ export class Workbench {
     return file;
   }
 }
+
+/** The checked-in fixture folders the suites open copies of. */
+export const FIXTURES = path.join(root, 'test', 'fixtures');
+
+/**
+ * Opens one workbench on a copy of `fixture` for the whole suite, screenshots a failed test, and
+ * closes everything afterwards. Call it inside `describe`; it returns the workbench getter.
+ */
+export function useWorkbench(fixture: string): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async () => {
+    workbench = await Workbench.open(path.join(FIXTURES, fixture));
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+  return () => {
+    if (!workbench) throw new Error('the workbench did not open');
+    return workbench;
+  };
+}

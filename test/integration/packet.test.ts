@@ -3,11 +3,13 @@ import * as vscode from 'vscode';
 import { today } from '../../src/core/entry';
 import type { EntryItem } from '../../src/extension/entriesTree';
 import { runPacketCommand } from '../../src/node/packetCommand';
-import { activateExtension, asQuickPick, eventually, pickAndAccept, readText, startCommand, treeRows, workspaceUri } from './driver';
+import { activateExtension, asInputBox, asQuickPick, eventually, pickAndAccept, readText, startCommand, treeRows, typeAndAccept, workspaceUri } from './driver';
 
 describe('Promotion packet', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Each test starts without drafts, so no "already exists" question comes up.
+    await vscode.workspace.fs.delete(workspaceUri('brag', 'packets'), { recursive: true }).then(undefined, () => undefined);
   });
 
   it('writes the draft the CLI writes for the same level and period, opened beside the editor with its preview', async () => {
@@ -84,5 +86,49 @@ describe('Promotion packet', () => {
     } finally {
       await vscode.commands.executeCommand('growthLog.groupBy', 'period');
     }
+  });
+
+  it('writes the packet for a custom range, refusing an end before the start', async () => {
+    const api = await activateExtension();
+    const { input, done } = await startCommand<string>(api, 'growthLog.generatePacket');
+    const periods = await pickAndAccept(api, input, ['Senior Software Engineer']);
+    const since = await pickAndAccept(api, periods!, ['Custom range…']);
+    const until = await typeAndAccept(api, since!, '2026-01-01');
+    assert.equal(asInputBox(until!).value, today());
+    assert.equal(await typeAndAccept(api, until!, '2025-12-31'), undefined);
+    assert.equal(asInputBox(until!).validationMessage, 'The end comes before the start.');
+    await typeAndAccept(api, until!, '2026-10-31');
+    const file = vscode.Uri.parse((await done)!);
+    let cli = '';
+    await runPacketCommand(['--dir', workspaceUri('brag').fsPath, '--target', 'L3', '--since', '2026-01-01', '--until', '2026-10-31', '--today', today()], (s) => (cli += s), () => undefined);
+    const written = await readText(file);
+    assert.equal(written, cli);
+    assert.match(written, /2026-01-01 to 2026-10-31/);
+    assert.doesNotMatch(written, /Led the billing service migration/, 'November is outside the range');
+  });
+
+  it('accepts every suggestion for the target level at once after a confirmation, and Undo takes them back', async () => {
+    const api = await activateExtension();
+    const files = ['2025.yaml', '2026.yaml'].map((f) => workspaceUri('brag', f));
+    const before = await Promise.all(files.map(readText));
+    const { input, done } = await startCommand(api, 'growthLog.acceptAllSuggestions');
+    const confirm = asQuickPick(input);
+    assert.equal(confirm.title, 'Accept All Suggested Competencies');
+    assert.match(confirm.items[0].detail ?? '', /^\d+ suggested competenc(y|ies) for Senior Software Engineer \(L3\) go into \d+ entr(y|ies) in \d+ files?; nothing else changes\.$/);
+    await pickAndAccept(api, confirm, [confirm.items[0].label]);
+    await done;
+    await vscode.commands.executeCommand('growthLog.groupBy', 'competency');
+    try {
+      await eventually(async () => {
+        const suggested = (await treeRows(api)).filter((r) => r.node.contextValue === 'entry.suggested');
+        assert.deepEqual(suggested.map((r) => r.label), [], 'no suggestion is left');
+      });
+    } finally {
+      await vscode.commands.executeCommand('growthLog.groupBy', 'period');
+    }
+    const after = await Promise.all(files.map(readText));
+    assert.notDeepEqual(after, before);
+    await vscode.commands.executeCommand('growthLog.undoLastChange');
+    assert.deepEqual(await Promise.all(files.map(readText)), before);
   });
 });

@@ -4,7 +4,6 @@ import {
   activateExtension,
   asQuickPick,
   check,
-  entryTitles,
   eventually,
   pickAndAccept,
   readText,
@@ -42,7 +41,8 @@ describe('Tagging', () => {
   beforeEach(async () => {
     await writeText(workspaceUri('brag', 'talks.yaml'), TALKS);
     const api = await activateExtension();
-    await eventually(async () => assert.ok((await entryTitles(api)).includes('Meetup talk on incident reviews')));
+    // Wait for the store to read this very text, not the previous test's version of the file.
+    await eventually(() => assert.deepEqual(api.logs.logs[0].store.entry('2024-05-10-meetup-talk')?.tags, ['speaking', 'infra']));
     before = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readText(workspaceUri('brag', f))])));
   });
 
@@ -148,6 +148,18 @@ describe('Tagging', () => {
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), TALKS);
     await doc.save();
+  });
+
+  it('tags the tree’s selection from the keybinding, which passes no tree item', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('growthLog.entries.focus');
+    const talk = await rowOf(api, 'Meetup talk on incident reviews');
+    await api.treeView.reveal(talk, { select: true, focus: true });
+    const { input, done } = await startCommand(api, 'growthLog.tagEntries', 'fromTreeSelection');
+    assert.equal(asQuickPick(input).title, 'Tag “Meetup talk on incident reviews”');
+    await typeAndAcceptPick(api, input, 'conference');
+    await done;
+    assert.match(await readText(workspaceUri('brag', 'talks.yaml')), /      - conference\n/);
   });
 
   it('filters the tree by a tag chosen in the tag grouping', async () => {

@@ -22,6 +22,19 @@ describe('Growth Log in VS Code', () => {
     assert.equal(billing?.description, '2026-11-20 · project');
   });
 
+  it('gives each entry a Markdown tooltip with its impact, tags and links, and an icon for its type', async () => {
+    const api = await activateExtension();
+    const billing = (await treeRows(api)).find((r) => r.label === 'Led the billing service migration to Postgres 16');
+    const tooltip = billing?.node.tooltip as vscode.MarkdownString | undefined;
+    assert.ok(tooltip && typeof tooltip.value === 'string', 'the tooltip is Markdown');
+    assert.match(tooltip.value, /\*\*Impact:\*\* p99 latency down 40%, 12k USD a month saved/);
+    assert.match(tooltip.value, /\*\*Tags:\*\* `infra` `leadership`/);
+    assert.match(tooltip.value, /\(https:\/\/example\.com\/acme\/billing\/pull\/812\)/);
+    assert.equal((billing?.node.iconPath as vscode.ThemeIcon).id, 'rocket');
+    const ana = (await treeRows(api)).find((r) => r.label === 'Mentored Ana through her first on-call rotation');
+    assert.equal((ana?.node.iconPath as vscode.ThemeIcon).id, 'person-add');
+  });
+
   it('shows a file changed outside VS Code in the tree, and drops it when deleted', async () => {
     const api = await activateExtension();
     const uri = workspaceUri('brag', 'side-project.yaml');

@@ -1,22 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { Workbench } from './workbench';
-
-const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace');
+import { useWorkbench, type Workbench } from './workbench';
 
 describe('Growth Log in the browser', () => {
+  const open = useWorkbench('workspace');
   let workbench: Workbench;
-
-  before(async () => {
-    workbench = await Workbench.open(fixture);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);
-  });
-
-  after(async () => {
-    await workbench?.close();
+  beforeEach(() => {
+    workbench = open();
   });
 
   it('shows the sample entries by year and month when the Growth Log container is opened', async () => {
