@@ -1,16 +1,32 @@
 // Applies a text change the core planned. An open document is edited through a WorkspaceEdit
 // (Undo works, unsaved changes survive); a closed file is replaced atomically on disk.
 import * as vscode from 'vscode';
+import { LogError } from '../core/problem';
 import type { PlannedWrite } from '../core/store';
+import { isFileNotFound } from './workspaceFolderAccess';
 
+/**
+ * Applies the change only to the text it was planned on: if the file changed in between (a hand
+ * edit, a git pull), nothing is written and the user is told to try again.
+ */
 export async function applyWrite(write: PlannedWrite): Promise<void> {
   const uri = vscode.Uri.parse(write.file);
   const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === write.file);
-  if (doc) {
-    await editDocument(doc, write.after);
-    return;
+  const current = doc ? doc.getText() : await readIfExists(uri);
+  if (current !== write.before) {
+    throw new LogError('io', `${vscode.workspace.asRelativePath(uri)} changed while Growth Log was editing it; nothing was written. Try again.`);
   }
-  await writeAtomically(uri, write.after);
+  if (doc) await editDocument(doc, write.after);
+  else await writeAtomically(uri, write.after);
+}
+
+async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    if (isFileNotFound(error)) return undefined;
+    throw error;
+  }
 }
 
 async function editDocument(doc: vscode.TextDocument, after: string): Promise<void> {

@@ -45,5 +45,6 @@ export function workspaceFolderAccess(logFolder: vscode.Uri): LogFolderAccess {
 }
 
 export function isFileNotFound(error: unknown): boolean {
-  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+  // Remote file systems have been seen to report the name rather than the code.
+  return error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'EntryNotFound');
 }

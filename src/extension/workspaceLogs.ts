@@ -123,7 +123,9 @@ export class WorkspaceLogs implements vscode.Disposable {
 
   private createLog(workspaceFolder: vscode.WorkspaceFolder, uri: vscode.Uri, cache: EntryCache): LiveLog {
     const access = workspaceFolderAccess(uri);
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(uri, '*.{yaml,yml}'));
+    // Watched from the workspace folder, so a log folder created later (by hand, by git) is seen too.
+    const relative = uri.path.slice(workspaceFolder.uri.path.replace(/\/$/, '').length + 1);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceFolder, `${relative}/*.{yaml,yml}`));
     const ladderKey = access.fileKey(LADDER_FILE_NAME);
     const log: LiveLog = {
       workspaceFolder,

@@ -115,6 +115,21 @@ describe('Capture', () => {
     });
   }
 
+  it('creates the file of the entry’s year, with a header comment, when it does not exist yet', async () => {
+    const api = await activateExtension();
+    const { input, done } = await startCommand<string>(api, 'growthLog.addEntry');
+    let step = await typeAndAccept(api, input, 'Planned the 2031 roadmap');
+    step = await pickAndAccept(api, step!, ['project']);
+    step = await typeAndAccept(api, step!, '2031-01-15');
+    step = await typeAndAccept(api, step!, '');
+    step = await pickAndAccept(api, step!, []);
+    await pickAndAccept(api, step!, []);
+    await done;
+    const text = await readText(yearFile('2031'));
+    assert.match(text, /^# .+\nentries:\n  - id: 2031-01-15-planned-the-2031-roadmap\n    date: 2031-01-15\n    title: Planned the 2031 roadmap\n    type: project\n$/);
+    await vscode.workspace.fs.delete(yearFile('2031'));
+  });
+
   it('turns a Quick Add line into an entry dated today with its #tags', async () => {
     const api = await activateExtension();
     const { input, done } = await startCommand<string>(api, 'growthLog.quickAdd');
