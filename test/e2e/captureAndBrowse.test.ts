@@ -30,8 +30,8 @@ describe('Growth Log in the browser', () => {
     assert.deepEqual(await workbench.errorNotifications(), []);
   });
 
-  it('adds a Quick Add line with its tags', async () => {
-    await workbench.runCommand('Growth Log: Quick Add');
+  it('adds a Quick Add line with its tags, from its keybinding', async () => {
+    await workbench.page.keyboard.press('Control+Alt+W');
     await workbench.answer(/Quick Add/, 'Fixed the flaky deploy job #ci');
     await workbench.treeRow('Fixed the flaky deploy job').waitFor();
     await workbench.screenshot('07-after-quick-add');
@@ -44,6 +44,12 @@ describe('Growth Log in the browser', () => {
     const infra = workbench.treeRow('infra');
     assert.equal(await infra.locator('.label-description').textContent(), '3');
     await workbench.screenshot('08-grouped-by-tag');
+  });
+
+  it('remembers the grouping for the workspace after the window reloads', async () => {
+    await workbench.reload();
+    await workbench.openGrowthLog();
+    await workbench.treeRow('infra').waitFor();
     await workbench.runCommand('Growth Log: Group By…');
     await workbench.answer(/Group Entries By/, 'Period');
     await workbench.treeRow('November 2026').waitFor();

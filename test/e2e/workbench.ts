@@ -59,6 +59,12 @@ export class Workbench {
     fs.rmSync(this.workspace, { recursive: true, force: true });
   }
 
+  /** Reloads the browser window, as a user would, and waits for the workbench. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  }
+
   /** Shows the Growth Log container; a click on its icon when it is open would close it. */
   async openGrowthLog(): Promise<void> {
     const container = this.page.locator('[id="workbench.view.extension.growthLog"]');
