@@ -81,10 +81,11 @@ export function createSuggester(criteria: readonly Criterion[]): (entry: Entry, 
   const ids = criteria.map((criterion) => criterion.id.toLowerCase());
   const index = keywordIndex(criteria);
   const byType = new Map<EntryType, Criterion | undefined>();
+  const best: number[] = criteria.map(() => Infinity);
   return (entry, named = namedCriteria(entry)) => {
     if (!byType.has(entry.type)) byType.set(entry.type, criterionForType(entry.type, criteria));
     const typeCriterion = byType.get(entry.type);
-    const found = index(searchableText(entry));
+    index(entry, best);
     const suggestions: Suggestion[] = [];
     criteria.forEach((criterion, i) => {
       if (named.has(ids[i])) return;
@@ -92,8 +93,7 @@ export function createSuggester(criteria: readonly Criterion[]): (entry: Entry, 
         suggestions.push({ criterionId: criterion.id, reason: { kind: 'type', type: entry.type } });
         return;
       }
-      const keyword = found[i];
-      if (keyword !== undefined) suggestions.push({ criterionId: criterion.id, reason: { kind: 'keyword', keyword } });
+      if (best[i] !== Infinity) suggestions.push({ criterionId: criterion.id, reason: { kind: 'keyword', keyword: criterion.keywords[best[i]] } });
     });
     return suggestions;
   };
@@ -114,38 +114,56 @@ export function describeReason(reason: SuggestionReason): string {
  * and the tree's readiness view both come from this one function, so they never disagree.
  */
 export function criterionEvidence(entries: readonly Entry[], level: Level): CriterionEvidence[] {
-  const suggest = createSuggester(level.criteria);
-  const explicit = new Map<Criterion, Entry[]>(level.criteria.map((c) => [c, []]));
-  const suggested = new Map<Criterion, Entry[]>(level.criteria.map((c) => [c, []]));
-  const reasons = new Map<Criterion, Map<Entry, SuggestionReason>>(level.criteria.map((c) => [c, new Map()]));
-  const ids = level.criteria.map((c) => c.id.toLowerCase());
-  const byId = new Map(level.criteria.map((c) => [c.id, c]));
+  const { criteria } = level;
+  const ids = criteria.map((c) => c.id.toLowerCase());
+  // A suggestion lands on the criterion its id names, and with ids repeated in a level that is the last one.
+  const lastWithId = new Map(criteria.map((c, i) => [c.id, i]));
+  const target = criteria.map((c) => lastWithId.get(c.id) ?? 0);
+  const explicit: Entry[][] = criteria.map(() => []);
+  const suggested: Entry[][] = criteria.map(() => []);
+  const reasons: Map<Entry, SuggestionReason>[] = criteria.map(() => new Map());
+  const index = keywordIndex(criteria);
+  const best: number[] = criteria.map(() => Infinity);
+  const byType = new Map<EntryType, Criterion | undefined>();
+  const typeReasons = new Map<EntryType, SuggestionReason>();
+  // One reason object per keyword, shared by every entry it was found in: reasons are read-only.
+  const keywordReasons = criteria.map((c) => c.keywords.map((keyword): SuggestionReason => ({ kind: 'keyword', keyword })));
+  const named: string[] = [];
   // Sorted once, so every criterion's lists come out in byStrength order as they are filled.
   for (const entry of sortByStrength(entries)) {
-    const named = namedCriteria(entry);
-    level.criteria.forEach((criterion, i) => {
-      if (named.has(ids[i])) explicit.get(criterion)?.push(entry);
-    });
-    for (const suggestion of suggest(entry, named)) {
-      const criterion = byId.get(suggestion.criterionId);
-      if (!criterion) continue;
-      suggested.get(criterion)?.push(entry);
-      reasons.get(criterion)?.set(entry, suggestion.reason);
+    named.length = 0;
+    for (const c of entry.competencies) named.push(c.trim().toLowerCase());
+    if (!byType.has(entry.type)) {
+      byType.set(entry.type, criterionForType(entry.type, criteria));
+      typeReasons.set(entry.type, { kind: 'type', type: entry.type });
+    }
+    const typeCriterion = byType.get(entry.type);
+    let scanned = false;
+    for (let i = 0; i < criteria.length; i++) {
+      if (named.length > 0 && named.includes(ids[i])) {
+        explicit[i].push(entry);
+        continue;
+      }
+      let reason: SuggestionReason | undefined;
+      if (criteria[i] === typeCriterion) reason = typeReasons.get(entry.type);
+      else {
+        if (!scanned) {
+          index(entry, best);
+          scanned = true;
+        }
+        if (best[i] !== Infinity) reason = keywordReasons[i][best[i]];
+      }
+      if (reason === undefined) continue;
+      suggested[target[i]].push(entry);
+      reasons[target[i]].set(entry, reason);
     }
   }
-  return level.criteria.map((criterion) => {
-    const confirmed = explicit.get(criterion) ?? [];
-    const guessed = suggested.get(criterion) ?? [];
+  return criteria.map((criterion, i) => {
+    const confirmed = explicit[i];
+    const guessed = suggested[i];
     const count = confirmed.length + guessed.length;
     const status: EvidenceStatus = count === 0 ? 'missing' : count < MIN_EVIDENCE ? 'thin' : confirmed.length === 0 ? 'unconfirmed' : 'supported';
-    return {
-      criterion,
-      explicit: confirmed,
-      suggested: guessed,
-      reasons: reasons.get(criterion) ?? new Map(),
-      isGap: count < MIN_EVIDENCE,
-      status,
-    };
+    return { criterion, explicit: confirmed, suggested: guessed, reasons: reasons[i], isGap: count < MIN_EVIDENCE, status };
   });
 }
 
@@ -158,21 +176,33 @@ export function byStrength(a: Entry, b: Entry): number {
   return compareText(a.id, b.id) || compareText(a.title, b.title);
 }
 
-/** `byStrength` order, computing each entry's impact test once rather than per comparison. */
+/**
+ * `byStrength` order for many entries, testing each entry's impact once rather than per
+ * comparison. Dates compare as their strength key would (impact first, then each digit d as
+ * 9 - d, other characters as they are), found without building the key.
+ */
 export function sortByStrength(entries: readonly Entry[]): Entry[] {
-  const keyed = entries.map((entry) => ({ entry, key: strengthKey(entry) }));
-  keyed.sort((a, b) => compareText(a.key, b.key) || compareText(a.entry.id, b.entry.id) || compareText(a.entry.title, b.entry.title));
+  const keyed = entries.map((entry) => ({ entry, weak: !entry.impact?.trim() }));
+  keyed.sort((a, b) => {
+    if (a.weak !== b.weak) return a.weak ? 1 : -1;
+    return compareStrengthDates(a.entry.date, b.entry.date) || compareText(a.entry.id, b.entry.id) || compareText(a.entry.title, b.entry.title);
+  });
   return keyed.map((k) => k.entry);
 }
 
-/** Impact first, then newest first, as one string: digits of the date are inverted (9 - d). */
-function strengthKey(entry: Entry): string {
-  let key = entry.impact?.trim() ? '0' : '1';
-  for (let i = 0; i < entry.date.length; i++) {
-    const c = entry.date.charCodeAt(i);
-    key += c >= 48 && c <= 57 ? String.fromCharCode(105 - c) : entry.date[i];
+/** Compares two dates as their strength keys compare, so newer dates (of one shape) come first. */
+function compareStrengthDates(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 48 && x <= 57) x = 105 - x;
+    if (y >= 48 && y <= 57) y = 105 - y;
+    return x < y ? -1 : 1;
   }
-  return key;
+  return a.length < b.length ? -1 : 1;
 }
 
 // Code-unit order, not localeCompare: the packet must be byte-identical on every machine.
@@ -198,42 +228,163 @@ function isWordCharacter(text: string, index: number): boolean {
   return index >= 0 && index < text.length && WORD_CHARACTER.test(text[index]);
 }
 
+// What WORD_CHARACTER says of each BMP code unit, learnt on first sight: 0 unknown, 1 word, 2 not.
+// Scanning by code unit with this table costs a fraction of splitting every text with the regex.
+const BMP_WORD = new Uint8Array(0x10000);
+
+/**
+ * How many code units the word character at `index` takes (1, or 2 for a surrogate pair), or 0
+ * when there is none: letters, digits and `_` in full Unicode, judged per code point exactly as
+ * NON_WORD splits text, so a lone surrogate is not a word character.
+ */
+export function wordCharacterLength(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+    const next = text.charCodeAt(index + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return WORD_CHARACTER.test(text.slice(index, index + 2)) ? 2 : 0;
+  }
+  let known = BMP_WORD[code];
+  if (known === 0) BMP_WORD[code] = known = WORD_CHARACTER.test(text[index]) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/** One node of the keyword trie, keyed by UTF-16 code unit of the search form. */
+interface TrieNode {
+  /** Children by ASCII code unit (the common case, an array index), then by any other. */
+  readonly ascii: (TrieNode | undefined)[];
+  readonly next: Map<number, TrieNode>;
+  /** Criteria (and the keyword's place in their list) for which the word ending here is a keyword. */
+  hits?: { criterion: number; order: number }[];
+  /** Phrases whose first word is the word ending here. */
+  phrases?: number[];
+}
+
 /**
  * For each criterion, the first of its keywords (in their order) found in a text as a whole
  * word or phrase, in any case and with any white space between a phrase's words. One-word
- * keywords are looked up word by word in one index for all criteria, so the cost grows with the
- * text, not with the number of keywords; phrases are found with indexOf and a boundary check,
- * and only when their first word is in the text.
+ * keywords are found word by word in one trie for all criteria, walking the entry's fields in
+ * place, so the cost grows with the text, not with the number of keywords, and no text is
+ * joined, lower-cased or split for an entry written in ASCII. A phrase is looked for (with
+ * indexOf and a boundary check, in the entry's text as one string) only when its first word is
+ * in the text as a whole word, which every match of the phrase implies.
+ * Writes the keyword's place in its criterion's list into `best` (Infinity for none).
  */
-function keywordIndex(criteria: readonly Criterion[]): (text: string) => (string | undefined)[] {
-  const words = new Map<string, { criterion: number; order: number }[]>();
-  const phrases: { criterion: number; order: number; needle: string; first: string }[] = [];
+function keywordIndex(criteria: readonly Criterion[]): (entry: Entry, best: number[]) => void {
+  const newNode = (): TrieNode => ({ ascii: new Array<TrieNode | undefined>(0x80).fill(undefined), next: new Map() });
+  const root = newNode();
+  const nodeFor = (word: string): TrieNode => {
+    let node = root;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      let child = code < 0x80 ? node.ascii[code] : node.next.get(code);
+      if (!child) {
+        child = newNode();
+        if (code < 0x80) node.ascii[code] = child;
+        else node.next.set(code, child);
+      }
+      node = child;
+    }
+    return node;
+  };
+  const phrases: { criterion: number; order: number; needle: string }[] = [];
   criteria.forEach((criterion, c) => {
     criterion.keywords.forEach((keyword, order) => {
       const needle = searchForm(keyword.trim());
       const parts = needle.split(NON_WORD).filter(Boolean);
       if (parts.length === 0) return;
+      const node = nodeFor(parts[0]);
       if (parts.length === 1 && parts[0] === needle) {
-        const list = words.get(needle) ?? [];
-        list.push({ criterion: c, order });
-        words.set(needle, list);
+        (node.hits ??= []).push({ criterion: c, order });
       } else {
-        phrases.push({ criterion: c, order, needle, first: parts[0] });
+        (node.phrases ??= []).push(phrases.length);
+        phrases.push({ criterion: c, order, needle });
       }
     });
   });
-  return (raw) => {
-    const lower = raw.toLowerCase();
-    const best: number[] = criteria.map(() => Infinity);
-    for (const word of lower.split(NON_WORD)) {
-      const hits = words.get(word);
-      if (hits) for (const hit of hits) if (hit.order < best[hit.criterion]) best[hit.criterion] = hit.order;
+  const candidate = new Uint8Array(phrases.length);
+  let anyCandidate = false;
+  let best: number[] = [];
+
+  const reached = (node: TrieNode) => {
+    if (node.hits) for (const hit of node.hits) if (hit.order < best[hit.criterion]) best[hit.criterion] = hit.order;
+    if (node.phrases) {
+      for (const p of node.phrases) candidate[p] = 1;
+      anyCandidate = true;
     }
+  };
+
+  // Lower-cases as it goes, which is exact only for ASCII; returns false at the first other
+  // code unit, leaving that field to `scanLowered`.
+  const scanAscii = (text: string): boolean => {
+    let node: TrieNode | undefined = root;
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (code >= 0x80) return false;
+      if (code >= 65 && code <= 90) code += 32;
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95) {
+        if (node) node = node.ascii[code];
+      } else {
+        if (node && node !== root) reached(node);
+        node = root;
+      }
+    }
+    if (node && node !== root) reached(node);
+    return true;
+  };
+
+  const scanLowered = (lower: string) => {
+    let node: TrieNode | undefined = root;
+    for (let i = 0; i < lower.length; ) {
+      const code = lower.charCodeAt(i);
+      // A phrase's boundary check looks at single code units, so next to a surrogate pair it can
+      // match where the first word is not a whole word; such text gets every phrase tried.
+      if (code >= 0xd800 && code <= 0xdfff && phrases.length > 0) {
+        candidate.fill(1);
+        anyCandidate = true;
+      }
+      const size = wordCharacterLength(lower, i);
+      if (size === 0) {
+        if (node && node !== root) reached(node);
+        node = root;
+        i++;
+        continue;
+      }
+      for (let k = 0; k < size && node; k++) {
+        const unit = lower.charCodeAt(i + k);
+        node = unit < 0x80 ? node.ascii[unit] : node.next.get(unit);
+      }
+      i += size;
+    }
+    if (node && node !== root) reached(node);
+  };
+
+  // Fields are lower-cased one by one: `\n` between them in the joined text is neither cased nor
+  // case-ignorable, so even context-dependent mappings (final sigma) come out the same.
+  const scan = (field: string) => {
+    if (!scanAscii(field)) {
+      // An ASCII prefix already reached its words; reaching them again changes nothing.
+      scanLowered(field.toLowerCase());
+    }
+  };
+
+  return (entry, out) => {
+    best = out;
+    best.fill(Infinity);
+    anyCandidate = false;
+    scan(entry.title);
+    if (entry.impact !== undefined) scan(entry.impact);
+    if (entry.details !== undefined) scan(entry.details);
+    // A tag's spaced form (`code quality` for `code-quality`) has the same words as the tag.
+    for (const tag of entry.tags) scan(tag);
+    if (!anyCandidate) return;
     // Phrases are rare in text; white space is folded only for entries that may hold one.
     let text: string | undefined;
-    for (const phrase of phrases) {
-      if (phrase.order >= best[phrase.criterion] || !lower.includes(phrase.first)) continue;
-      text ??= lower.replace(/\s+/g, ' ');
+    for (let p = 0; p < phrases.length; p++) {
+      if (candidate[p] === 0) continue;
+      candidate[p] = 0;
+      const phrase = phrases[p];
+      if (phrase.order >= best[phrase.criterion]) continue;
+      text ??= searchForm(searchableText(entry));
       for (let at = text.indexOf(phrase.needle); at !== -1; at = text.indexOf(phrase.needle, at + 1)) {
         if (!isWordCharacter(text, at - 1) && !isWordCharacter(text, at + phrase.needle.length)) {
           best[phrase.criterion] = phrase.order;
@@ -241,7 +392,6 @@ function keywordIndex(criteria: readonly Criterion[]): (text: string) => (string
         }
       }
     }
-    return best.map((order, c) => (order === Infinity ? undefined : criteria[c].keywords[order]));
   };
 }
 
