@@ -2,7 +2,7 @@
 // from the log, and says where the case is thin. Pure and deterministic (no clock, no locale,
 // no file paths), so the extension and the CLI write the same bytes for the same folder.
 import { ENTRY_TYPES, type Entry, type EntryType } from './entry';
-import { byStrength, criterionEvidence, describeReason, MIN_EVIDENCE, type CriterionEvidence } from './evidence';
+import { criterionEvidence, describeReason, MIN_EVIDENCE, type CriterionEvidence } from './evidence';
 import { findLevel, levelAfter, levelLabel, type Ladder } from './ladder';
 import { customPeriod, entriesInPeriod, lastMonths, periodRange, sincePromotion, thisYear, type NamedPeriodKind, type Period } from './period';
 import { LogError } from './problem';
@@ -27,6 +27,7 @@ export const MAX_EVIDENCE_PER_CRITERION = 8;
 
 /** Entry types that tell how someone grew, beyond what they shipped. */
 export const STORY_TYPES: readonly EntryType[] = ['skill', 'learning', 'responsibility', 'network', 'recognition', 'move'];
+const STORY_TYPE_SET: ReadonlySet<EntryType> = new Set(STORY_TYPES);
 
 export function generatePacket(input: PacketInput): string {
   const { ladder, targetLevel, period, today } = input;
@@ -35,6 +36,8 @@ export function generatePacket(input: PacketInput): string {
   const currentLevel = input.currentLevel ?? ladder.current;
   const entries = entriesInPeriod(input.entries, period);
   const evidence = criterionEvidence(entries, target);
+  const rendering = new Rendering();
+  const facts = entries.map((entry) => rendering.facts(entry));
   const targetName = levelLabel(ladder, target.id);
 
   const lines: string[] = [];
@@ -45,7 +48,7 @@ export function generatePacket(input: PacketInput): string {
       'confirm them by listing the criterion under `competencies`, or drop them._',
     '',
   );
-  for (const part of [summary(input, entries, evidence, currentLevel, targetName), theCase(evidence, targetName), story(entries), gaps(evidence), appendix(entries)]) {
+  for (const part of [summary(input, entries, evidence, currentLevel, targetName), theCase(evidence, targetName), story(facts), gaps(evidence), appendix(facts, rendering)]) {
     for (const line of part) lines.push(line);
   }
   while (lines[lines.length - 1] === '') lines.pop();
@@ -110,15 +113,15 @@ function theCase(evidence: readonly CriterionEvidence[], targetName: string): st
   return lines;
 }
 
-function story(entries: readonly Entry[]): string[] {
+function story(facts: readonly EntryFacts[]): string[] {
   const lines = ['## The advancement story', ''];
-  const chapters = entries.filter((e) => STORY_TYPES.includes(e.type)).sort(oldestFirst);
+  const chapters = facts.filter((f) => STORY_TYPE_SET.has(f.entry.type)).sort(oldestFirst);
   if (chapters.length === 0) {
     lines.push('_No skills, learning, responsibilities, network, recognition or moves were logged in this period._', '');
     return lines;
   }
-  for (const entry of chapters) {
-    lines.push(`- ${entry.date} · ${typeLabel(entry)}: **${inline(entry.title)}**${entry.impact?.trim() ? `. ${inline(sentence(entry.impact))}` : ''}`);
+  for (const f of chapters) {
+    lines.push(`- ${f.date} · ${f.typeLabel}: **${f.title}**${f.impact === undefined ? '' : `. ${f.impact}`}`);
   }
   lines.push('');
   return lines;
@@ -153,22 +156,80 @@ function gaps(evidence: readonly CriterionEvidence[]): string[] {
   return lines;
 }
 
-function appendix(entries: readonly Entry[]): string[] {
+function appendix(facts: readonly EntryFacts[], rendering: Rendering): string[] {
   const lines = ['## Appendix: every entry in the period', ''];
-  if (entries.length === 0) {
+  if (facts.length === 0) {
     lines.push('_The log has no entries in this period._', '');
     return lines;
   }
-  for (const entry of [...entries].sort(newestFirst)) {
-    const parts = [`${entry.date} · ${typeLabel(entry)}: **${inline(entry.title)}**.`];
-    if (entry.impact?.trim()) parts.push(`Impact: ${inline(sentence(entry.impact))}`);
-    if (entry.tags.length > 0) parts.push(`Tags: ${entry.tags.map(inline).join(', ')}.`);
-    if (entry.competencies.length > 0) parts.push(`Competencies: ${entry.competencies.map(inline).join(', ')}.`);
-    if (entry.links.length > 0) parts.push(`Links: ${entry.links.map(link).join(', ')}`);
-    lines.push(`- ${parts.join(' ')}`);
+  for (const f of [...facts].sort(newestFirst)) {
+    const { entry } = f;
+    let line = `- ${f.date} · ${f.typeLabel}: **${f.title}**.`;
+    if (f.impact !== undefined) line += ` Impact: ${f.impact}`;
+    if (entry.tags.length > 0) line += ` Tags: ${rendering.inlineList(entry.tags)}.`;
+    if (entry.competencies.length > 0) line += ` Competencies: ${rendering.inlineList(entry.competencies)}.`;
+    if (entry.links.length > 0) line += ` Links: ${entry.links.map(link).join(', ')}`;
+    lines.push(line);
   }
   lines.push('');
   return lines;
+}
+
+/** What the story and the appendix show of an entry, worked out once per entry per packet. */
+interface EntryFacts {
+  readonly entry: Entry;
+  readonly date: string;
+  readonly id: string;
+  readonly titleText: string;
+  /** No impact worth showing: the weaker side of `byStrength`. */
+  readonly weak: boolean;
+  readonly typeLabel: string;
+  /** The title, made inline. */
+  readonly title: string;
+  /** The impact as an inline sentence, when there is one. */
+  readonly impact: string | undefined;
+}
+
+/**
+ * Per-packet memory of rendered pieces. Tags, competencies and type labels repeat across
+ * thousands of entries, so each distinct text is escaped once; keyed by text, never by entry,
+ * and dropped with the packet.
+ */
+class Rendering {
+  private readonly inlined = new Map<string, string>();
+  private readonly labels = new Map<string, string>();
+
+  facts(entry: Entry): EntryFacts {
+    const weak = !entry.impact?.trim();
+    return {
+      entry,
+      date: entry.date,
+      id: entry.id,
+      titleText: entry.title,
+      weak,
+      typeLabel: this.typeLabel(entry),
+      title: inline(entry.title),
+      impact: weak || entry.impact === undefined ? undefined : inline(sentence(entry.impact)),
+    };
+  }
+
+  inlineList(texts: readonly string[]): string {
+    let out = '';
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i];
+      let shown = this.inlined.get(text);
+      if (shown === undefined) this.inlined.set(text, (shown = inline(text)));
+      out += i === 0 ? shown : `, ${shown}`;
+    }
+    return out;
+  }
+
+  private typeLabel(entry: Entry): string {
+    const key = entry.type === 'move' && entry.direction ? `${entry.type} ${entry.direction}` : entry.type;
+    let label = this.labels.get(key);
+    if (label === undefined) this.labels.set(key, (label = typeLabel(entry)));
+    return label;
+  }
 }
 
 function renderEvidence(entry: Entry): string {
@@ -179,7 +240,9 @@ function renderEvidence(entry: Entry): string {
 }
 
 function typeCounts(entries: readonly Entry[]): string {
-  return ENTRY_TYPES.map((type) => [type, entries.filter((e) => e.type === type).length] as const)
+  const counts = new Map<EntryType, number>();
+  for (const entry of entries) counts.set(entry.type, (counts.get(entry.type) ?? 0) + 1);
+  return ENTRY_TYPES.map((type) => [type, counts.get(type) ?? 0] as const)
     .filter(([, count]) => count > 0)
     .map(([type, count]) => `${count} ${type}`)
     .join(', ');
@@ -190,12 +253,22 @@ function typeLabel(entry: Entry): string {
   return entry.type === 'move' && entry.direction ? `${name} (${entry.direction})` : name;
 }
 
-function oldestFirst(a: Entry, b: Entry): number {
-  return a.date !== b.date ? (a.date < b.date ? -1 : 1) : -byStrength(a, b);
+// Both orders are byStrength's on equal dates (reversed for the oldest first), spelt out on the
+// precomputed facts so a comparison tests no impact and allocates nothing.
+function oldestFirst(a: EntryFacts, b: EntryFacts): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.weak !== b.weak) return a.weak ? -1 : 1;
+  return -(compareText(a.id, b.id) || compareText(a.titleText, b.titleText));
 }
 
-function newestFirst(a: Entry, b: Entry): number {
-  return a.date !== b.date ? (a.date < b.date ? 1 : -1) : byStrength(a, b);
+function newestFirst(a: EntryFacts, b: EntryFacts): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.weak !== b.weak) return a.weak ? 1 : -1;
+  return compareText(a.id, b.id) || compareText(a.titleText, b.titleText);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function levelList(ladder: Ladder): string {
@@ -203,12 +276,73 @@ function levelList(ladder: Ladder): string {
 }
 
 /** Ends user text with a full stop unless it already ends with punctuation. */
-function sentence(text: string): string {
-  const trimmed = text.replace(/\s+/g, ' ').trim();
+export function sentence(text: string): string {
+  const trimmed = hasLooseWhiteSpace(text) ? text.replace(/\s+/g, ' ').trim() : text;
   return /[.!?…)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-const NEEDS_INLINE_CHANGE = /[\\`*_[\]<>|~#&$]|(?! )\s|\s\s|^\s|\s$|^\d+[.)](?=\s|$)|^[-+=](?=\s|$)/;
+/**
+ * True when a character of `text` is one of the white space characters of `\s` (as the regexes
+ * here read it). Code-unit tests, since titles and impacts are scanned thousands of times a packet.
+ */
+function isWhiteSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** True unless folding white space (`/\s+/g` to one space, then trim) would leave `text` as it is. */
+function hasLooseWhiteSpace(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (!isWhiteSpace(code)) continue;
+    if (code !== 32 || i === 0 || i === last || text.charCodeAt(i + 1) === 32) return true;
+  }
+  return false;
+}
+
+// 1 for the ASCII characters `inline` escapes.
+const INLINE_ESCAPED = new Uint8Array(0x80);
+for (const c of '\\`*_[]<>|~#&$') INLINE_ESCAPED[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether `inline` changes `text` at all: a character to escape, white space to fold, or a
+ * start that reads as a list item or heading (`1.`, `2)`, `-`, `+`, `=` before white space or
+ * the end). One pass over the code units instead of the pattern it replaces (the tests check
+ * they agree): /[\\`*_[\]<>|~#&$]|(?! )\s|\s\s|^\s|\s$|^\d+[.)](?=\s|$)|^[-+=](?=\s|$)/
+ */
+function needsInlineChange(text: string): boolean {
+  const length = text.length;
+  if (length === 0) return false;
+  const last = length - 1;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 && INLINE_ESCAPED[code] === 1) return true;
+    if (isWhiteSpace(code) && (code !== 32 || i === 0 || i === last || text.charCodeAt(i + 1) === 32)) return true;
+  }
+  const first = text.charCodeAt(0);
+  let end = 0;
+  if (first >= 48 && first <= 57) {
+    do end++;
+    while (end < length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57);
+    const mark = text.charCodeAt(end);
+    if (end === length || (mark !== 46 && mark !== 41)) return false;
+  } else if (first !== 45 && first !== 43 && first !== 61) {
+    return false;
+  }
+  return end + 1 === length || isWhiteSpace(text.charCodeAt(end + 1));
+}
+
 
 /**
  * User text made safe inside a Markdown line: one line, and every character that could start
@@ -217,7 +351,7 @@ const NEEDS_INLINE_CHANGE = /[\\`*_[\]<>|~#&$]|(?! )\s|\s\s|^\s|\s$|^\d+[.)](?=\
  */
 export function inline(text: string): string {
   // Most titles and tags need none of the changes below; testing once is far cheaper than five replaces.
-  if (!NEEDS_INLINE_CHANGE.test(text)) return text;
+  if (!needsInlineChange(text)) return text;
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const escaped = oneLine.replace(/[\\`*_[\]<>|~#&$]/g, '\\$&');
   // At the start of a line, `1.`, `-`, `+` or `=` would turn the text into a list or a heading.

@@ -1,0 +1,191 @@
+// The packet and the evidence scan text by code unit where they once used regexes. Each fast
+// path is checked here against the code it replaced, kept verbatim as the reference.
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { ENTRY_TYPES, type Entry } from '../../../src/core/entry';
+import { createSuggester, criterionEvidence, sortByStrength, wordCharacterLength } from '../../../src/core/evidence';
+import type { Criterion, Level } from '../../../src/core/ladder';
+import { inline, sentence } from '../../../src/core/packet';
+import { anEntry } from './packetBuilders';
+
+function referenceInline(text: string): string {
+  if (!/[\\`*_[\]<>|~#&$]|(?! )\s|\s\s|^\s|\s$|^\d+[.)](?=\s|$)|^[-+=](?=\s|$)/.test(text)) return text;
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const escaped = oneLine.replace(/[\\`*_[\]<>|~#&$]/g, '\\$&');
+  return escaped.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2').replace(/^([-+=])(?=\s|$)/, '\\$1');
+}
+
+function referenceSentence(text: string): string {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  return /[.!?…)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+const NON_WORD = /[^\p{L}\p{N}_]+/u;
+
+// Every white space `\s` knows and a few that it does not, Markdown's special characters, list
+// markers, letters whose lower case is special (final sigma, dotted I, Kelvin) and astral letters.
+const tricky = [
+  ...' \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u200b\u180e\u2028\u2029\u202f\u205f\u3000\ufeff\u0085',
+  ...'\\`*_[]<>|~#&$.)-+=!?…',
+  ...'0123456789aZ_',
+  'Σ', 'ς', 'İ', 'K', 'é', 'e\u0301', '𝐀', '😀', '\ud835', '\udc00', '٣',
+];
+const trickyText = fc.string({ unit: fc.oneof(fc.constantFrom(...tricky), fc.constantFrom(...tricky), fc.string({ unit: 'binary', maxLength: 1 })), maxLength: 24 });
+const anyText = fc.oneof(trickyText, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
+
+describe('fast paths agree with the code they replaced', () => {
+  it('inline gives what the regex version gave', () => {
+    fc.assert(fc.property(anyText, (text) => assert.equal(inline(text), referenceInline(text))), { numRuns: 5000 });
+  });
+
+  it('sentence gives what the regex version gave', () => {
+    fc.assert(fc.property(anyText, (text) => assert.equal(sentence(text), referenceSentence(text))), { numRuns: 5000 });
+  });
+
+  it('the word scanner finds exactly the words the Unicode regex splits out', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const words: string[] = [];
+        let word = '';
+        for (let i = 0; i < text.length; ) {
+          const size = wordCharacterLength(text, i);
+          if (size === 0) {
+            if (word) words.push(word);
+            word = '';
+            i++;
+          } else {
+            word += text.slice(i, i + size);
+            i += size;
+          }
+        }
+        if (word) words.push(word);
+        assert.deepEqual(words, text.split(NON_WORD).filter(Boolean));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  // The keyword matcher as it was: text joined, lower-cased and split per entry.
+  function referenceKeywords(criteria: readonly Criterion[], entry: Entry): (string | undefined)[] {
+    const searchForm = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
+    const isWordCharacter = (text: string, index: number) => index >= 0 && index < text.length && /[\p{L}\p{N}_]/u.test(text[index]);
+    const words = new Map<string, { criterion: number; order: number }[]>();
+    const phrases: { criterion: number; order: number; needle: string; first: string }[] = [];
+    criteria.forEach((criterion, c) => {
+      criterion.keywords.forEach((keyword, order) => {
+        const needle = searchForm(keyword.trim());
+        const parts = needle.split(NON_WORD).filter(Boolean);
+        if (parts.length === 0) return;
+        if (parts.length === 1 && parts[0] === needle) {
+          const list = words.get(needle) ?? [];
+          list.push({ criterion: c, order });
+          words.set(needle, list);
+        } else {
+          phrases.push({ criterion: c, order, needle, first: parts[0] });
+        }
+      });
+    });
+    const tags = entry.tags.flatMap((tag) => [tag, tag.replace(/-/g, ' ')]);
+    const lower = [entry.title, entry.impact ?? '', entry.details ?? '', ...tags].join('\n').toLowerCase();
+    const best: number[] = criteria.map(() => Infinity);
+    for (const word of lower.split(NON_WORD)) {
+      const hits = words.get(word);
+      if (hits) for (const hit of hits) if (hit.order < best[hit.criterion]) best[hit.criterion] = hit.order;
+    }
+    let text: string | undefined;
+    for (const phrase of phrases) {
+      if (phrase.order >= best[phrase.criterion] || !lower.includes(phrase.first)) continue;
+      text ??= lower.replace(/\s+/g, ' ');
+      for (let at = text.indexOf(phrase.needle); at !== -1; at = text.indexOf(phrase.needle, at + 1)) {
+        if (!isWordCharacter(text, at - 1) && !isWordCharacter(text, at + phrase.needle.length)) {
+          best[phrase.criterion] = phrase.order;
+          break;
+        }
+      }
+    }
+    return best.map((order, c) => (order === Infinity ? undefined : criteria[c].keywords[order]));
+  }
+
+  const keywordPool = ['on', 'on time', 'on-call', 'code quality', 'Σοφία', 'σοφίας', 'i̇stanbul', 'kelvin', 'x', '𝐀b', '.net', 'c++ dev', ' lead ', 'a\tb', 'é', 'on\u00a0time'];
+  const keyword = fc.oneof(fc.constantFrom(...keywordPool), trickyText);
+  const criteria = fc.array(fc.array(keyword, { maxLength: 5 }), { minLength: 1, maxLength: 4 }).map((lists) =>
+    lists.map((keywords, i): Criterion => ({ id: `c${i}`, title: `Criterion ${i}`, description: '', keywords })),
+  );
+  const pieces = fc.oneof(fc.constantFrom(...keywordPool, ...keywordPool.map((k) => k.toUpperCase())), trickyText);
+  const field = fc.array(pieces, { maxLength: 6 }).chain((parts) => fc.constantFrom(parts.join(' '), parts.join(''), parts.join('\n'), parts.join('-')));
+  const entry = fc.record({
+    title: field,
+    impact: fc.option(field, { nil: undefined }),
+    details: fc.option(field, { nil: undefined }),
+    tags: fc.array(field, { maxLength: 3 }),
+    type: fc.constantFrom(...ENTRY_TYPES),
+    date: fc.constantFrom('2026-01-01', '2026-02-01', '2026-1-2', '2026-02-01x', ''),
+    competencies: fc.subarray(['c0', ' C1 ', 'c2', 'other']),
+  }).map((fields) => anEntry(fields));
+
+  it('keywords are found exactly where the split-and-look-up version found them', () => {
+    fc.assert(
+      fc.property(criteria, fc.array(entry, { maxLength: 6 }), (list, entries) => {
+        const suggest = createSuggester(list);
+        for (const e of entries) {
+          const expected = referenceKeywords(list, e);
+          const found = list.map(() => undefined as string | undefined);
+          for (const s of suggest(e, new Set())) {
+            const i = list.findIndex((c) => c.id === s.criterionId);
+            if (s.reason.kind === 'keyword') found[i] = s.reason.keyword;
+            else found[i] = expected[i];
+          }
+          assert.deepEqual(found, expected);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('criterion evidence agrees with the suggester, entry by entry, in byStrength order', () => {
+    fc.assert(
+      fc.property(criteria, fc.array(entry, { maxLength: 12 }), (list, entries) => {
+        const level: Level = { id: 'L', title: 'L', criteria: list };
+        const suggest = createSuggester(list);
+        const evidence = criterionEvidence(entries, level);
+        const sorted = sortByStrength(entries);
+        list.forEach((criterion, i) => {
+          const named = (e: Entry) => e.competencies.some((c) => c.trim().toLowerCase() === criterion.id.toLowerCase());
+          assert.deepEqual(evidence[i].explicit, sorted.filter(named));
+          const suggested = sorted.flatMap((e) => suggest(e).filter((s) => s.criterionId === criterion.id).map((s) => ({ e, reason: s.reason })));
+          assert.deepEqual(evidence[i].suggested, suggested.map((s) => s.e));
+          for (const s of suggested) assert.deepEqual(evidence[i].reasons.get(s.e), s.reason);
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('sortByStrength orders as the strength key did, whatever the dates look like', () => {
+    const strengthKey = (e: Entry) => {
+      let key = e.impact?.trim() ? '0' : '1';
+      for (let i = 0; i < e.date.length; i++) {
+        const c = e.date.charCodeAt(i);
+        key += c >= 48 && c <= 57 ? String.fromCharCode(105 - c) : e.date[i];
+      }
+      return key;
+    };
+    const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const dated = fc.record({
+      date: fc.string({ unit: fc.constantFrom(...'0123459-x/'), maxLength: 11 }),
+      title: fc.constantFrom('a', 'b', 'B'),
+      id: fc.constantFrom('1', '2', '10'),
+      impact: fc.option(fc.constantFrom('', ' ', 'big'), { nil: undefined }),
+    }).map((fields) => anEntry(fields));
+    fc.assert(
+      fc.property(fc.array(dated, { maxLength: 30 }), (entries) => {
+        const expected = entries
+          .map((entry) => ({ entry, key: strengthKey(entry) }))
+          .sort((a, b) => cmp(a.key, b.key) || cmp(a.entry.id, b.entry.id) || cmp(a.entry.title, b.entry.title))
+          .map((k) => k.entry);
+        assert.deepEqual(sortByStrength(entries), expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
