@@ -114,6 +114,14 @@ export function describeReason(reason: SuggestionReason): string {
  * and the tree's readiness view both come from this one function, so they never disagree.
  */
 export function criterionEvidence(entries: readonly Entry[], level: Level): CriterionEvidence[] {
+  return evidenceInOrder(sortByStrength(entries), level);
+}
+
+/**
+ * `criterionEvidence` for entries already in `sortByStrength` order, for a caller that needs that
+ * order itself and should not sort twice.
+ */
+export function evidenceInOrder(sorted: readonly Entry[], level: Level): CriterionEvidence[] {
   const { criteria } = level;
   const ids = criteria.map((c) => c.id.toLowerCase());
   // A suggestion lands on the criterion its id names, and with ids repeated in a level that is the last one.
@@ -121,18 +129,31 @@ export function criterionEvidence(entries: readonly Entry[], level: Level): Crit
   const target = criteria.map((c) => lastWithId.get(c.id) ?? 0);
   const explicit: Entry[][] = criteria.map(() => []);
   const suggested: Entry[][] = criteria.map(() => []);
-  const reasons: Map<Entry, SuggestionReason>[] = criteria.map(() => new Map());
+  // With every id distinct, an entry meets each reasons map at most once per criterion, so the
+  // maps can be built only when someone looks beyond the first few entries.
+  const lazy = target.every((t, i) => t === i);
+  const reasonList: SuggestionReason[][] = criteria.map(() => []);
+  const reasons: Map<Entry, SuggestionReason>[] = lazy ? [] : criteria.map(() => new Map());
   const index = keywordIndex(criteria);
   const best: number[] = criteria.map(() => Infinity);
   const byType = new Map<EntryType, Criterion | undefined>();
   const typeReasons = new Map<EntryType, SuggestionReason>();
   // One reason object per keyword, shared by every entry it was found in: reasons are read-only.
   const keywordReasons = criteria.map((c) => c.keywords.map((keyword): SuggestionReason => ({ kind: 'keyword', keyword })));
-  const named: string[] = [];
-  // Sorted once, so every criterion's lists come out in byStrength order as they are filled.
-  for (const entry of sortByStrength(entries)) {
-    named.length = 0;
-    for (const c of entry.competencies) named.push(c.trim().toLowerCase());
+  // The criteria each distinct competency text names; the same few texts recur in every entry.
+  const namesOf = new Map<string, number[]>();
+  const named = new Uint8Array(criteria.length);
+  // Every criterion's lists come out in byStrength order as they are filled.
+  for (const entry of sorted) {
+    named.fill(0);
+    for (const text of entry.competencies) {
+      let indexes = namesOf.get(text);
+      if (indexes === undefined) {
+        const id = text.trim().toLowerCase();
+        namesOf.set(text, (indexes = ids.flatMap((candidate, i) => (candidate === id ? [i] : []))));
+      }
+      for (const i of indexes) named[i] = 1;
+    }
     if (!byType.has(entry.type)) {
       byType.set(entry.type, criterionForType(entry.type, criteria));
       typeReasons.set(entry.type, { kind: 'type', type: entry.type });
@@ -140,7 +161,7 @@ export function criterionEvidence(entries: readonly Entry[], level: Level): Crit
     const typeCriterion = byType.get(entry.type);
     let scanned = false;
     for (let i = 0; i < criteria.length; i++) {
-      if (named.length > 0 && named.includes(ids[i])) {
+      if (named[i] === 1) {
         explicit[i].push(entry);
         continue;
       }
@@ -155,7 +176,8 @@ export function criterionEvidence(entries: readonly Entry[], level: Level): Crit
       }
       if (reason === undefined) continue;
       suggested[target[i]].push(entry);
-      reasons[target[i]].set(entry, reason);
+      if (lazy) reasonList[i].push(reason);
+      else reasons[target[i]].set(entry, reason);
     }
   }
   return criteria.map((criterion, i) => {
@@ -163,8 +185,67 @@ export function criterionEvidence(entries: readonly Entry[], level: Level): Crit
     const guessed = suggested[i];
     const count = confirmed.length + guessed.length;
     const status: EvidenceStatus = count === 0 ? 'missing' : count < MIN_EVIDENCE ? 'thin' : confirmed.length === 0 ? 'unconfirmed' : 'supported';
-    return { criterion, explicit: confirmed, suggested: guessed, reasons: reasons[i], isGap: count < MIN_EVIDENCE, status };
+    return { criterion, explicit: confirmed, suggested: guessed, reasons: lazy ? new LazyReasons(guessed, reasonList[i]) : reasons[i], isGap: count < MIN_EVIDENCE, status };
   });
+}
+
+/**
+ * The reasons of one criterion's suggested entries, kept as the two lists they were found in.
+ * The packet asks for the reasons of the first few entries only, so a map of thousands is built
+ * only on the first question that looks further (or asks for more than `get`). Every entry is in
+ * `found` once per criterion, or repeated with the same reason, so the first match is the answer.
+ */
+class LazyReasons implements ReadonlyMap<Entry, SuggestionReason> {
+  private map: Map<Entry, SuggestionReason> | undefined;
+
+  constructor(
+    private readonly found: readonly Entry[],
+    private readonly why: readonly SuggestionReason[],
+  ) {}
+
+  private built(): Map<Entry, SuggestionReason> {
+    if (!this.map) {
+      this.map = new Map();
+      for (let i = 0; i < this.found.length; i++) this.map.set(this.found[i], this.why[i]);
+    }
+    return this.map;
+  }
+
+  get(entry: Entry): SuggestionReason | undefined {
+    if (!this.map) {
+      const near = Math.min(this.found.length, 32);
+      for (let i = 0; i < near; i++) if (this.found[i] === entry) return this.why[i];
+    }
+    return this.built().get(entry);
+  }
+
+  has(entry: Entry): boolean {
+    return this.get(entry) !== undefined;
+  }
+
+  get size(): number {
+    return this.built().size;
+  }
+
+  forEach(callback: (value: SuggestionReason, key: Entry, map: ReadonlyMap<Entry, SuggestionReason>) => void, thisArg?: unknown): void {
+    this.built().forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+
+  entries() {
+    return this.built().entries();
+  }
+
+  keys() {
+    return this.built().keys();
+  }
+
+  values() {
+    return this.built().values();
+  }
+
+  [Symbol.iterator]() {
+    return this.built()[Symbol.iterator]();
+  }
 }
 
 /** Entries with a stated impact first (they make the case), then newest first; ties by id. */

@@ -2,7 +2,7 @@
 // from the log, and says where the case is thin. Pure and deterministic (no clock, no locale,
 // no file paths), so the extension and the CLI write the same bytes for the same folder.
 import { ENTRY_TYPES, type Entry, type EntryType } from './entry';
-import { criterionEvidence, describeReason, MIN_EVIDENCE, type CriterionEvidence } from './evidence';
+import { describeReason, evidenceInOrder, sortByStrength, MIN_EVIDENCE, type CriterionEvidence } from './evidence';
 import { findLevel, levelAfter, levelLabel, type Ladder } from './ladder';
 import { customPeriod, entriesInPeriod, lastMonths, periodRange, sincePromotion, thisYear, type NamedPeriodKind, type Period } from './period';
 import { LogError } from './problem';
@@ -35,9 +35,10 @@ export function generatePacket(input: PacketInput): string {
   if (!target) throw new LogError('invalid', `The ladder has no level \`${targetLevel}\`; its levels are ${levelList(ladder)}.`);
   const currentLevel = input.currentLevel ?? ladder.current;
   const entries = entriesInPeriod(input.entries, period);
-  const evidence = criterionEvidence(entries, target);
+  const strongest = sortByStrength(entries);
+  const evidence = evidenceInOrder(strongest, target);
   const rendering = new Rendering();
-  const facts = entries.map((entry) => rendering.facts(entry));
+  const newest = newestFirstFrom(strongest.map((entry) => rendering.facts(entry)));
   const targetName = levelLabel(ladder, target.id);
 
   const lines: string[] = [];
@@ -48,7 +49,7 @@ export function generatePacket(input: PacketInput): string {
       'confirm them by listing the criterion under `competencies`, or drop them._',
     '',
   );
-  for (const part of [summary(input, entries, evidence, currentLevel, targetName), theCase(evidence, targetName), story(facts), gaps(evidence), appendix(facts, rendering)]) {
+  for (const part of [summary(input, entries, evidence, currentLevel, targetName), theCase(evidence, targetName), story(newest), gaps(evidence), appendix(newest, rendering)]) {
     for (const line of part) lines.push(line);
   }
   while (lines[lines.length - 1] === '') lines.pop();
@@ -113,9 +114,10 @@ function theCase(evidence: readonly CriterionEvidence[], targetName: string): st
   return lines;
 }
 
-function story(facts: readonly EntryFacts[]): string[] {
+/** `newest` is in `newestFirst` order. */
+function story(newest: readonly EntryFacts[]): string[] {
   const lines = ['## The advancement story', ''];
-  const chapters = facts.filter((f) => STORY_TYPE_SET.has(f.entry.type)).sort(oldestFirst);
+  const chapters = oldestFirstFrom(newest.filter((f) => STORY_TYPE_SET.has(f.entry.type)));
   if (chapters.length === 0) {
     lines.push('_No skills, learning, responsibilities, network, recognition or moves were logged in this period._', '');
     return lines;
@@ -156,13 +158,14 @@ function gaps(evidence: readonly CriterionEvidence[]): string[] {
   return lines;
 }
 
-function appendix(facts: readonly EntryFacts[], rendering: Rendering): string[] {
+/** `newest` is in `newestFirst` order. */
+function appendix(newest: readonly EntryFacts[], rendering: Rendering): string[] {
   const lines = ['## Appendix: every entry in the period', ''];
-  if (facts.length === 0) {
+  if (newest.length === 0) {
     lines.push('_The log has no entries in this period._', '');
     return lines;
   }
-  for (const f of [...facts].sort(newestFirst)) {
+  for (const f of newest) {
     const { entry } = f;
     let line = `- ${f.date} · ${f.typeLabel}: **${f.title}**.`;
     if (f.impact !== undefined) line += ` Impact: ${f.impact}`;
@@ -253,18 +256,63 @@ function typeLabel(entry: Entry): string {
   return entry.type === 'move' && entry.direction ? `${name} (${entry.direction})` : name;
 }
 
-// Both orders are byStrength's on equal dates (reversed for the oldest first), spelt out on the
-// precomputed facts so a comparison tests no impact and allocates nothing.
-function oldestFirst(a: EntryFacts, b: EntryFacts): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.weak !== b.weak) return a.weak ? -1 : 1;
-  return -(compareText(a.id, b.id) || compareText(a.titleText, b.titleText));
-}
-
+// Newest first, then byStrength (impact first, then by id and title), on the precomputed facts
+// so a comparison tests no impact and allocates nothing. The story reads the other way: oldest
+// first, then byStrength reversed (no impact first, then by id and title descending).
 function newestFirst(a: EntryFacts, b: EntryFacts): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;
   if (a.weak !== b.weak) return a.weak ? 1 : -1;
   return compareText(a.id, b.id) || compareText(a.titleText, b.titleText);
+}
+
+/**
+ * `newestFirst` order from `sortByStrength` order, which is every entry with an impact, then
+ * every other, each part newest first and then by id and title. When every date is YYYY-MM-DD,
+ * the strength key orders dates exactly as newestFirst does (only digits ever differ), so the
+ * two parts are merged, the one with an impact first on equal dates, in linear time. Otherwise
+ * it sorts. Both keep tied entries in the order they came in, as the stable sort did.
+ */
+function newestFirstFrom(strongest: EntryFacts[]): EntryFacts[] {
+  if (!strongest.every((f) => isPlainDate(f.date))) return strongest.sort(newestFirst);
+  let weak = strongest.findIndex((f) => f.weak);
+  if (weak === -1) return strongest;
+  const merged: EntryFacts[] = [];
+  let strong = 0;
+  const strongEnd = weak;
+  while (strong < strongEnd && weak < strongest.length) {
+    merged.push(strongest[strongest[weak].date > strongest[strong].date ? weak++ : strong++]);
+  }
+  while (strong < strongEnd) merged.push(strongest[strong++]);
+  while (weak < strongest.length) merged.push(strongest[weak++]);
+  return merged;
+}
+
+/**
+ * `oldestFirst` order from `newestFirst` order: the one comparator is the other negated, so the
+ * reverse, except that entries which compare equal keep the order they came in, as the stable
+ * sort kept them, so each run of them is turned back.
+ */
+function oldestFirstFrom(newest: readonly EntryFacts[]): EntryFacts[] {
+  const oldest = newest.slice().reverse();
+  for (let start = 0; start < oldest.length; ) {
+    let end = start + 1;
+    while (end < oldest.length && newestFirst(oldest[start], oldest[end]) === 0) end++;
+    if (end - start > 1) {
+      const run = oldest.slice(start, end).reverse();
+      for (let i = 0; i < run.length; i++) oldest[start + i] = run[i];
+    }
+    start = end;
+  }
+  return oldest;
+}
+
+function isPlainDate(date: string): boolean {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = date.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function compareText(a: string, b: string): number {

@@ -5,7 +5,9 @@ import * as fc from 'fast-check';
 import { ENTRY_TYPES, type Entry } from '../../../src/core/entry';
 import { createSuggester, criterionEvidence, sortByStrength, wordCharacterLength } from '../../../src/core/evidence';
 import type { Criterion, Level } from '../../../src/core/ladder';
-import { inline, sentence } from '../../../src/core/packet';
+import { defaultLadder } from '../../../src/core/defaultLadder';
+import { generatePacket, inline, sentence } from '../../../src/core/packet';
+import { generatePacket as referencePacket } from './referencePacket';
 import { anEntry } from './packetBuilders';
 
 function referenceInline(text: string): string {
@@ -187,5 +189,62 @@ describe('fast paths agree with the code they replaced', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('the packet is byte for byte the one the code before the fast paths wrote', () => {
+    const ladder = defaultLadder();
+    const words = ['shipped', 'Led', 'migration', 'on time', 'on-call', 'code quality', 'mentored', 'cost', '*nix', '1.', '-', 'é', '😀', '\u00a0', '  ', 'Σ'];
+    const text = fc.array(fc.oneof(fc.constantFrom(...words), trickyText), { maxLength: 5 }).map((parts) => parts.join(' '));
+    const packetEntry = fc
+      .record({
+        date: fc.constantFrom('2026-01-01', '2026-01-01', '2026-02-01', '2026-03-15', '2026-1-2', '2026-02-01 ', '2026-0a-01'),
+        title: fc.oneof(fc.constantFrom('Same', 'same', 'Other'), text),
+        id: fc.constantFrom('a', 'b', 'B', 'a-1', '10'),
+        type: fc.constantFrom(...ENTRY_TYPES),
+        direction: fc.option(fc.constantFrom('vertical' as const, 'horizontal' as const), { nil: undefined }),
+        impact: fc.option(fc.oneof(fc.constantFrom('', ' ', 'Saved time', 'Saved time.'), text), { nil: undefined }),
+        details: fc.option(text, { nil: undefined }),
+        tags: fc.array(fc.oneof(fc.constantFrom('code-quality', 'on-call', 'x_y'), text), { maxLength: 3 }),
+        competencies: fc.subarray(['technical-scope', 'EXECUTION ', 'mentoring', 'nope']),
+        links: fc.array(fc.oneof(fc.constantFrom('https://example.com/a(b)', 'mailto:me@x.org', 'not a link'), text), { maxLength: 2 }),
+      })
+      .map((fields) => anEntry(fields));
+    fc.assert(
+      fc.property(fc.array(packetEntry, { maxLength: 40 }), fc.boolean(), (entries, doubled) => {
+        // The same entry object twice must come out as it did too.
+        const all = doubled && entries.length > 0 ? [...entries, entries[0]] : entries;
+        const input = {
+          entries: all,
+          ladder,
+          currentLevel: 'L3',
+          targetLevel: 'L4',
+          period: { kind: 'custom' as const, start: '2026-01-01', end: '2026-12-31', label: 'custom' },
+          today: '2026-12-31',
+        };
+        assert.equal(generatePacket(input), referencePacket(input));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('suggestion reasons answer as a map does, however far into the list and however asked', () => {
+    const entries = Array.from({ length: 80 }, (_, i) => anEntry({ date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, title: `Migration ${i}`, id: `e${i}` }));
+    const level: Level = { id: 'L', title: 'L', criteria: [{ id: 'scope', title: 'Scope', description: '', keywords: ['migration'] }] };
+    const [scope] = criterionEvidence([...entries, entries[3]], level);
+    const expected = new Map(scope.suggested.map((e) => [e, { kind: 'keyword', keyword: 'migration' }]));
+    assert.equal(scope.reasons.get(scope.suggested[70]), scope.reasons.get(scope.suggested[0]));
+    assert.deepEqual(scope.reasons.get(scope.suggested[79]), { kind: 'keyword', keyword: 'migration' });
+    assert.equal(scope.reasons.get(anEntry({ date: '2026-01-01', title: 'Elsewhere' })), undefined);
+    assert.equal(scope.reasons.has(entries[5]), true);
+    assert.equal(scope.reasons.size, 80);
+    assert.deepEqual([...scope.reasons], [...expected]);
+    assert.deepEqual([...scope.reasons.keys()], [...expected.keys()]);
+    let seen = 0;
+    scope.reasons.forEach((reason, entry, map) => {
+      assert.equal(map, scope.reasons);
+      assert.equal(map.get(entry), reason);
+      seen++;
+    });
+    assert.equal(seen, 80);
   });
 });
