@@ -263,12 +263,36 @@ export function byStrength(a: Entry, b: Entry): number {
  * 9 - d, other characters as they are), found without building the key.
  */
 export function sortByStrength(entries: readonly Entry[]): Entry[] {
+  // Dates of the usual YYYY-MM-DD shape become one number, weaker and older entries larger, so
+  // most comparisons are one subtraction.
+  const numbered = entries.map((entry) => ({ entry, key: numericStrength(entry) }));
+  if (numbered.every((k) => k.key >= 0)) {
+    numbered.sort((a, b) => a.key - b.key || compareText(a.entry.id, b.entry.id) || compareText(a.entry.title, b.entry.title));
+    return numbered.map((k) => k.entry);
+  }
   const keyed = entries.map((entry) => ({ entry, weak: !entry.impact?.trim() }));
   keyed.sort((a, b) => {
     if (a.weak !== b.weak) return a.weak ? 1 : -1;
     return compareStrengthDates(a.entry.date, b.entry.date) || compareText(a.entry.id, b.entry.id) || compareText(a.entry.title, b.entry.title);
   });
   return keyed.map((k) => k.entry);
+}
+
+/**
+ * The strength key as a number when the date is YYYY-MM-DD (-1 otherwise): impact first, then
+ * the date's digits inverted, read as one decimal number, which orders as the key's text does.
+ */
+function numericStrength(entry: Entry): number {
+  const { date } = entry;
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  let key = entry.impact?.trim() ? 0 : 1;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = date.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    key = key * 10 + (57 - c);
+  }
+  return key;
 }
 
 /** Compares two dates as their strength keys compare, so newer dates (of one shape) come first. */

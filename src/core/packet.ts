@@ -49,7 +49,7 @@ export function generatePacket(input: PacketInput): string {
       'confirm them by listing the criterion under `competencies`, or drop them._',
     '',
   );
-  for (const part of [summary(input, entries, evidence, currentLevel, targetName), theCase(evidence, targetName), story(newest), gaps(evidence), appendix(newest, rendering)]) {
+  for (const part of [summary(input, entries, evidence, currentLevel, targetName), theCase(evidence, targetName), story(newest), gaps(evidence), appendix(newest)]) {
     for (const line of part) lines.push(line);
   }
   while (lines[lines.length - 1] === '') lines.pop();
@@ -159,7 +159,7 @@ function gaps(evidence: readonly CriterionEvidence[]): string[] {
 }
 
 /** `newest` is in `newestFirst` order. */
-function appendix(newest: readonly EntryFacts[], rendering: Rendering): string[] {
+function appendix(newest: readonly EntryFacts[]): string[] {
   const lines = ['## Appendix: every entry in the period', ''];
   if (newest.length === 0) {
     lines.push('_The log has no entries in this period._', '');
@@ -169,8 +169,8 @@ function appendix(newest: readonly EntryFacts[], rendering: Rendering): string[]
     const { entry } = f;
     let line = `- ${f.date} · ${f.typeLabel}: **${f.title}**.`;
     if (f.impact !== undefined) line += ` Impact: ${f.impact}`;
-    if (entry.tags.length > 0) line += ` Tags: ${rendering.inlineList(entry.tags)}.`;
-    if (entry.competencies.length > 0) line += ` Competencies: ${rendering.inlineList(entry.competencies)}.`;
+    if (entry.tags.length > 0) line += ` Tags: ${inlineList(entry.tags)}.`;
+    if (entry.competencies.length > 0) line += ` Competencies: ${inlineList(entry.competencies)}.`;
     if (entry.links.length > 0) line += ` Links: ${entry.links.map(link).join(', ')}`;
     lines.push(line);
   }
@@ -193,13 +193,8 @@ interface EntryFacts {
   readonly impact: string | undefined;
 }
 
-/**
- * Per-packet memory of rendered pieces. Tags, competencies and type labels repeat across
- * thousands of entries, so each distinct text is escaped once; keyed by text, never by entry,
- * and dropped with the packet.
- */
+/** Per-packet memory of type labels, which repeat across thousands of entries. */
 class Rendering {
-  private readonly inlined = new Map<string, string>();
   private readonly labels = new Map<string, string>();
 
   facts(entry: Entry): EntryFacts {
@@ -216,16 +211,6 @@ class Rendering {
     };
   }
 
-  inlineList(texts: readonly string[]): string {
-    let out = '';
-    for (let i = 0; i < texts.length; i++) {
-      const text = texts[i];
-      let shown = this.inlined.get(text);
-      if (shown === undefined) this.inlined.set(text, (shown = inline(text)));
-      out += i === 0 ? shown : `, ${shown}`;
-    }
-    return out;
-  }
 
   private typeLabel(entry: Entry): string {
     const key = entry.type === 'move' && entry.direction ? `${entry.type} ${entry.direction}` : entry.type;
@@ -240,6 +225,13 @@ function renderEvidence(entry: Entry): string {
   if (entry.impact?.trim()) line += `. Impact: ${inline(sentence(entry.impact))}`;
   if (entry.links.length > 0) line += `${entry.impact?.trim() ? '' : '.'} ${entry.links.map(link).join(', ')}`;
   return line;
+}
+
+// Escaping each text again is cheaper than looking it up: a lookup hashes the whole text anyway.
+function inlineList(texts: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < texts.length; i++) out += i === 0 ? inline(texts[i]) : `, ${inline(texts[i])}`;
+  return out;
 }
 
 function typeCounts(entries: readonly Entry[]): string {
