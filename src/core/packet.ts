@@ -318,7 +318,9 @@ function levelList(ladder: Ladder): string {
 /** Ends user text with a full stop unless it already ends with punctuation. */
 export function sentence(text: string): string {
   const trimmed = hasLooseWhiteSpace(text) ? text.replace(/\s+/g, ' ').trim() : text;
-  return /[.!?…)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  const end = trimmed.charCodeAt(trimmed.length - 1);
+  // . ! ? … ) — the same test as /[.!?…)]$/ on the last code unit, without running a regex per entry.
+  return end === 46 || end === 33 || end === 63 || end === 0x2026 || end === 41 ? trimmed : `${trimmed}.`;
 }
 
 /**
