@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Entry } from '../core/entry';
 import { EntryItem } from './entriesTree';
+import { askPick } from './multiStepInput';
 import type { QuickInputs } from './quickInputs';
 import type { FolderLog, WorkspaceLogs } from './workspaceLogs';
 
@@ -43,28 +44,17 @@ export async function pickEntries(logs: WorkspaceLogs, inputs: QuickInputs, opti
     void vscode.window.showInformationMessage('The log has no entries yet.');
     return [];
   }
-  const pick = inputs.createQuickPick<EntryPickItem>();
-  pick.title = options.title;
-  pick.placeholder = options.canPickMany ? 'Check the entries, then press Enter' : 'Type to search by title, date, type or tag';
-  pick.canSelectMany = options.canPickMany;
-  pick.matchOnDescription = true;
-  pick.matchOnDetail = true;
-  pick.items = items;
-  return new Promise<EntryTarget[]>((resolve) => {
-    let accepted = false;
-    pick.onDidAccept(() => {
-      accepted = true;
-      // With nothing checked, Enter takes the highlighted entry, as in a single pick.
-      const chosen = options.canPickMany && pick.selectedItems.length > 0 ? pick.selectedItems : pick.activeItems.slice(0, 1);
-      resolve(chosen.map((i) => i.target));
-      pick.hide();
-    });
-    pick.onDidHide(() => {
-      if (!accepted) resolve([]);
-      pick.dispose();
-    });
-    inputs.show(pick);
+  const picked = await askPick(inputs, {
+    title: options.title,
+    placeholder: options.canPickMany ? 'Check the entries, then press Enter' : 'Type to search by title, date, type or tag',
+    items,
+    canSelectMany: options.canPickMany,
+    matchOnDetail: true,
   });
+  if (!picked) return [];
+  // With nothing checked, Enter takes the highlighted entry, as in a single pick.
+  const chosen = picked.items.length > 0 ? picked.items : picked.active.slice(0, 1);
+  return chosen.map((i) => i.target);
 }
 
 export interface TargetDeps {

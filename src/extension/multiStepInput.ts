@@ -33,11 +33,14 @@ export interface QuickPickOptions<T extends vscode.QuickPickItem> extends StepOp
   readonly active?: T;
   /** Lets Enter accept typed text that matches no item (a new value) in a single pick. */
   readonly acceptValue?: boolean;
+  readonly matchOnDetail?: boolean;
 }
 
 export interface QuickPickResult<T extends vscode.QuickPickItem> {
   readonly items: readonly T[];
   readonly value: string;
+  /** The highlighted item when Enter was pressed (in a many-select list, checked or not). */
+  readonly active: readonly T[];
 }
 
 export class MultiStepInput {
@@ -112,6 +115,7 @@ export class MultiStepInput {
     pick.placeholder = options.placeholder;
     pick.canSelectMany = options.canSelectMany ?? false;
     pick.matchOnDescription = true;
+    pick.matchOnDetail = options.matchOnDetail ?? false;
     pick.items = options.items;
     if (options.selected) pick.selectedItems = options.selected;
     if (options.active) pick.activeItems = [options.active];
@@ -120,7 +124,7 @@ export class MultiStepInput {
         pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && reject(InputFlowAction.back)),
         pick.onDidAccept(() => {
           const items = pick.canSelectMany ? pick.selectedItems : pick.activeItems.slice(0, 1);
-          if (items.length > 0 || pick.canSelectMany || (options.acceptValue && pick.value.trim())) resolve({ items, value: pick.value });
+          if (items.length > 0 || pick.canSelectMany || (options.acceptValue && pick.value.trim())) resolve({ items, value: pick.value, active: pick.activeItems });
         }),
         pick.onDidHide(() => reject(InputFlowAction.cancel)),
       ];
