@@ -7,20 +7,9 @@ import { createSuggester, criterionEvidence, sortByStrength, wordCharacterLength
 import type { Criterion, Level } from '../../../src/core/ladder';
 import { defaultLadder } from '../../../src/core/defaultLadder';
 import { generatePacket, inline, sentence } from '../../../src/core/packet';
-import { generatePacket as referencePacket } from './referencePacket';
+import { referenceKeywords } from './referenceEvidence';
+import { inline as referenceInline, generatePacket as referencePacket, sentence as referenceSentence } from './referencePacket';
 import { anEntry } from './packetBuilders';
-
-function referenceInline(text: string): string {
-  if (!/[\\`*_[\]<>|~#&$]|(?! )\s|\s\s|^\s|\s$|^\d+[.)](?=\s|$)|^[-+=](?=\s|$)/.test(text)) return text;
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  const escaped = oneLine.replace(/[\\`*_[\]<>|~#&$]/g, '\\$&');
-  return escaped.replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2').replace(/^([-+=])(?=\s|$)/, '\\$1');
-}
-
-function referenceSentence(text: string): string {
-  const trimmed = text.replace(/\s+/g, ' ').trim();
-  return /[.!?…)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
 
 const NON_WORD = /[^\p{L}\p{N}_]+/u;
 
@@ -66,47 +55,6 @@ describe('fast paths agree with the code they replaced', () => {
       { numRuns: 5000 },
     );
   });
-
-  // The keyword matcher as it was: text joined, lower-cased and split per entry.
-  function referenceKeywords(criteria: readonly Criterion[], entry: Entry): (string | undefined)[] {
-    const searchForm = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
-    const isWordCharacter = (text: string, index: number) => index >= 0 && index < text.length && /[\p{L}\p{N}_]/u.test(text[index]);
-    const words = new Map<string, { criterion: number; order: number }[]>();
-    const phrases: { criterion: number; order: number; needle: string; first: string }[] = [];
-    criteria.forEach((criterion, c) => {
-      criterion.keywords.forEach((keyword, order) => {
-        const needle = searchForm(keyword.trim());
-        const parts = needle.split(NON_WORD).filter(Boolean);
-        if (parts.length === 0) return;
-        if (parts.length === 1 && parts[0] === needle) {
-          const list = words.get(needle) ?? [];
-          list.push({ criterion: c, order });
-          words.set(needle, list);
-        } else {
-          phrases.push({ criterion: c, order, needle, first: parts[0] });
-        }
-      });
-    });
-    const tags = entry.tags.flatMap((tag) => [tag, tag.replace(/-/g, ' ')]);
-    const lower = [entry.title, entry.impact ?? '', entry.details ?? '', ...tags].join('\n').toLowerCase();
-    const best: number[] = criteria.map(() => Infinity);
-    for (const word of lower.split(NON_WORD)) {
-      const hits = words.get(word);
-      if (hits) for (const hit of hits) if (hit.order < best[hit.criterion]) best[hit.criterion] = hit.order;
-    }
-    let text: string | undefined;
-    for (const phrase of phrases) {
-      if (phrase.order >= best[phrase.criterion] || !lower.includes(phrase.first)) continue;
-      text ??= lower.replace(/\s+/g, ' ');
-      for (let at = text.indexOf(phrase.needle); at !== -1; at = text.indexOf(phrase.needle, at + 1)) {
-        if (!isWordCharacter(text, at - 1) && !isWordCharacter(text, at + phrase.needle.length)) {
-          best[phrase.criterion] = phrase.order;
-          break;
-        }
-      }
-    }
-    return best.map((order, c) => (order === Infinity ? undefined : criteria[c].keywords[order]));
-  }
 
   const keywordPool = ['on', 'on time', 'on-call', 'code quality', 'Σοφία', 'σοφίας', 'i̇stanbul', 'kelvin', 'x', '𝐀b', '.net', 'c++ dev', ' lead ', 'a\tb', 'é', 'on\u00a0time'];
   const keyword = fc.oneof(fc.constantFrom(...keywordPool), trickyText);

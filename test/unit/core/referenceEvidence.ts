@@ -4,66 +4,8 @@
 // under `competencies`; other links are only suggestions (by entry type or by keyword), always
 // shown as such, because the user did not make them.
 import type { Entry, EntryType } from '../../../src/core/entry';
-import type { Criterion, Ladder, Level } from '../../../src/core/ladder';
-
-export type SuggestionReason = { readonly kind: 'type'; readonly type: EntryType } | { readonly kind: 'keyword'; readonly keyword: string };
-
-export interface Suggestion {
-  readonly criterionId: string;
-  readonly reason: SuggestionReason;
-}
-
-/** A criterion with fewer pieces of evidence than this (explicit and suggested together) is a gap. */
-export const MIN_EVIDENCE = 2;
-
-/**
- * - `missing`: no evidence at all; `thin`: one piece; both are gaps.
- * - `unconfirmed`: enough evidence, but all of it suggested; not a gap, yet worth confirming.
- * - `supported`: enough evidence, at least one piece of it explicit.
- */
-export type EvidenceStatus = 'missing' | 'thin' | 'unconfirmed' | 'supported';
-
-export interface CriterionEvidence {
-  readonly criterion: Criterion;
-  /** Entries that name the criterion in `competencies`: impact first, then newest first. */
-  readonly explicit: readonly Entry[];
-  /** Entries suggested by type or keyword and not explicit, in the same order. */
-  readonly suggested: readonly Entry[];
-  /** Why each suggested entry was suggested. */
-  readonly reasons: ReadonlyMap<Entry, SuggestionReason>;
-  readonly isGap: boolean;
-  readonly status: EvidenceStatus;
-}
-
-interface TypeRule {
-  /** Criterion ids of the default ladder and common alternatives, in order of preference. */
-  readonly ids: readonly string[];
-  /** Fragments looked for in a custom criterion's id and title when none of `ids` is there. */
-  readonly fragments: readonly string[];
-}
-
-// Types that say nothing about a dimension by themselves (project, recognition, move) are left
-// to keywords and to the user's own `competencies`.
-const TYPE_RULES: Partial<Record<EntryType, TypeRule>> = {
-  mentoring: { ids: ['mentoring', 'people', 'mentorship'], fragments: ['mentor', 'people', 'coach'] },
-  leadership: { ids: ['leadership', 'ownership'], fragments: ['lead', 'owner'] },
-  skill: { ids: ['technical-skill', 'technical-skills', 'skills', 'craft'], fragments: ['skill', 'craft', 'expertise'] },
-  learning: { ids: ['technical-skill', 'technical-skills', 'skills', 'craft'], fragments: ['skill', 'craft', 'expertise', 'learn'] },
-  collaboration: { ids: ['communication', 'collaboration'], fragments: ['collaborat', 'communicat', 'teamwork'] },
-  network: { ids: ['communication', 'collaboration', 'influence'], fragments: ['communicat', 'collaborat', 'influence', 'network'] },
-  responsibility: { ids: ['technical-scope', 'scope', 'ownership'], fragments: ['scope', 'responsib', 'owner'] },
-};
-
-/** The criterion an entry of this type suggests, if the criteria have one that fits. */
-export function criterionForType(type: EntryType, criteria: readonly Criterion[]): Criterion | undefined {
-  const rule = TYPE_RULES[type];
-  if (!rule) return undefined;
-  for (const id of rule.ids) {
-    const match = criteria.find((c) => c.id.toLowerCase() === id);
-    if (match) return match;
-  }
-  return criteria.find((c) => rule.fragments.some((f) => `${c.id} ${c.title}`.toLowerCase().includes(f)));
-}
+import { criterionForType, MIN_EVIDENCE, type CriterionEvidence, type EvidenceStatus, type Suggestion, type SuggestionReason } from '../../../src/core/evidence';
+import type { Criterion, Level } from '../../../src/core/ladder';
 
 /** True when the entry names the criterion under `competencies` (ids compare case-insensitively). */
 export function namesCriterion(entry: Entry, criterion: Criterion): boolean {
@@ -99,16 +41,6 @@ export function createSuggester(criteria: readonly Criterion[]): (entry: Entry, 
     });
     return suggestions;
   };
-}
-
-/** Criteria the entry may support without naming them, each with the reason. */
-export function suggestionsFor(entry: Entry, criteria: readonly Criterion[]): Suggestion[] {
-  return createSuggester(criteria)(entry);
-}
-
-/** `keyword “migration”` or `type mentoring`, the words the packet and the tree show. */
-export function describeReason(reason: SuggestionReason): string {
-  return reason.kind === 'type' ? `type ${reason.type}` : `keyword “${reason.keyword}”`;
 }
 
 /**
@@ -247,8 +179,7 @@ function keywordIndex(criteria: readonly Criterion[]): (text: string) => (string
   };
 }
 
-/** The ids an entry lists under `competencies` that no level of the ladder defines (likely typos). */
-export function unknownCompetencies(entry: Entry, ladder: Ladder): string[] {
-  const known = new Set(ladder.levels.flatMap((level) => level.criteria.map((c) => c.id.toLowerCase())));
-  return entry.competencies.filter((id) => !known.has(id.trim().toLowerCase()));
+/** The keyword each criterion's keywords find in the entry, as the old matcher found them. */
+export function referenceKeywords(criteria: readonly Criterion[], entry: Entry): (string | undefined)[] {
+  return keywordIndex(criteria)(searchableText(entry));
 }

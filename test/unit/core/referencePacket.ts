@@ -4,9 +4,10 @@
 // from the log, and says where the case is thin. Pure and deterministic (no clock, no locale,
 // no file paths), so the extension and the CLI write the same bytes for the same folder.
 import { ENTRY_TYPES, type Entry, type EntryType } from '../../../src/core/entry';
-import { byStrength, criterionEvidence, describeReason, MIN_EVIDENCE, type CriterionEvidence } from './referenceEvidence';
-import { findLevel, levelAfter, levelLabel, type Ladder } from '../../../src/core/ladder';
-import { customPeriod, entriesInPeriod, lastMonths, periodRange, sincePromotion, thisYear, type NamedPeriodKind, type Period } from '../../../src/core/period';
+import { describeReason, MIN_EVIDENCE, type CriterionEvidence } from '../../../src/core/evidence';
+import { byStrength, criterionEvidence } from './referenceEvidence';
+import { findLevel, levelLabel, type Ladder } from '../../../src/core/ladder';
+import { entriesInPeriod, periodRange, type Period } from '../../../src/core/period';
 import { LogError } from '../../../src/core/problem';
 
 export interface PacketInput {
@@ -205,7 +206,7 @@ function levelList(ladder: Ladder): string {
 }
 
 /** Ends user text with a full stop unless it already ends with punctuation. */
-function sentence(text: string): string {
+export function sentence(text: string): string {
   const trimmed = text.replace(/\s+/g, ' ').trim();
   return /[.!?…)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
@@ -237,72 +238,4 @@ export function link(url: string): string {
 
 function codeSpan(text: string): string {
   return text.replace(/`/g, "'");
-}
-
-/** What the user asked for; everything left out gets the defaults `planPacket` documents. */
-export interface PacketRequest {
-  readonly ladder: Ladder;
-  readonly entries: readonly Entry[];
-  readonly today: string;
-  readonly current?: string;
-  readonly target?: string;
-  readonly period?: NamedPeriodKind;
-  readonly since?: string;
-  readonly until?: string;
-}
-
-export interface PacketPlan {
-  readonly currentLevel?: string;
-  readonly targetLevel: string;
-  readonly period: Period;
-}
-
-/**
- * Fills in what the user did not say, the same way for the CLI and the extension:
- * current = the request's, else the ladder's `current`;
- * target = the request's, else the ladder's `target`, else the level after current;
- * period = `since`/`until` when given (until defaults to today, and `until` alone means the
- * 12 months up to it), else the named period, else the last 12 months.
- * Throws a LogError with one sentence for the user when a choice cannot work.
- */
-export function planPacket(request: PacketRequest): PacketPlan {
-  const { ladder } = request;
-  const currentLevel = request.current ?? ladder.current;
-  if (currentLevel !== undefined && !findLevel(ladder, currentLevel)) {
-    throw new LogError('invalid', `The ladder has no level \`${currentLevel}\`; its levels are ${levelList(ladder)}.`);
-  }
-  let targetLevel = request.target ?? ladder.target;
-  if (targetLevel === undefined) {
-    if (currentLevel === undefined) {
-      throw new LogError('invalid', `Name the target level (one of ${levelList(ladder)}), or set \`current\` or \`target\` in the ladder.`);
-    }
-    targetLevel = levelAfter(ladder, currentLevel)?.id;
-    if (targetLevel === undefined) throw new LogError('invalid', `\`${currentLevel}\` is the top of the ladder; name the target level.`);
-  }
-  if (!findLevel(ladder, targetLevel)) {
-    throw new LogError('invalid', `The ladder has no level \`${targetLevel}\`; its levels are ${levelList(ladder)}.`);
-  }
-  return { currentLevel, targetLevel, period: choosePeriod(request) };
-}
-
-function choosePeriod(request: PacketRequest): Period {
-  const { today, since, until } = request;
-  if (since !== undefined || until !== undefined) {
-    if (request.period !== undefined) throw new LogError('invalid', 'Give either a named period or dates, not both.');
-    if (since === undefined && until !== undefined) return { ...lastMonths(until, 12), kind: 'custom', label: `the 12 months up to ${until}` };
-    return customPeriod(since, until ?? today);
-  }
-  switch (request.period ?? 'last-12-months') {
-    case 'last-6-months':
-      return lastMonths(today, 6);
-    case 'last-12-months':
-      return lastMonths(today, 12);
-    case 'this-year':
-      return thisYear(today);
-    case 'since-promotion': {
-      const period = sincePromotion(request.entries, today);
-      if (!period) throw new LogError('invalid', 'The log records no promotion (a `move` entry with `direction: vertical`), so there is no period since the last one.');
-      return period;
-    }
-  }
 }
