@@ -225,7 +225,13 @@ describe('Entries from the tree', () => {
     next = await pickAndAccept(api, next!, ['Type']);
     await pickAndAccept(api, next!, ['skill']);
     await done;
+    ({ input, done } = await startCommand(api, 'growthLog.editEntry'));
+    next = await pickAndAccept(api, input, ['Owned the deploy pipeline end to end']);
+    next = await pickAndAccept(api, next!, ['Impact']);
+    assert.equal(asInputBox(next!).value, 'deploys from 45 to 12 minutes');
+    await typeAndAccept(api, next!, 'deploys from 45 to 9 minutes');
+    await done;
     const text = await readText(yearFile('2025'));
-    assert.match(text, /date: 2025-07-01\n    title: Owned the deploy pipeline end to end\n    type: skill\n/);
+    assert.match(text, /date: 2025-07-01\n    title: Owned the deploy pipeline end to end\n    type: skill\n    impact: deploys from 45 to 9 minutes\n/);
   });
 });
