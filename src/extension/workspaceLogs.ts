@@ -126,6 +126,10 @@ export class WorkspaceLogs implements vscode.Disposable {
     // Watched from the workspace folder, so a log folder created later (by hand, by git) is seen too.
     const relative = uri.path.slice(workspaceFolder.uri.path.replace(/\/$/, '').length + 1);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceFolder, `${relative}/*.{yaml,yml}`));
+    // Files written right after their folder is created (git checkout, mkdir && cp) can appear
+    // before the folder itself is watched, and removing the folder may report only the folder:
+    // either way the whole folder is read again.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceFolder, relative), false, true, false);
     const ladderKey = access.fileKey(LADDER_FILE_NAME);
     const log: LiveLog = {
       workspaceFolder,
@@ -142,6 +146,11 @@ export class WorkspaceLogs implements vscode.Disposable {
       const key = file.toString();
       const done = key === ladderKey ? this.loadLadder(log).then(() => this.changed.fire()) : log.store.reloadFile(key);
       done.catch((error: unknown) => this.logger.error(`Could not re-read ${key}`, error));
+    };
+    const rescan = () => {
+      Promise.all([log.store.loadAll(), this.loadLadder(log)])
+        .then(() => this.changed.fire())
+        .catch((error: unknown) => this.logger.error(`Could not re-read ${uri.toString()}`, error));
     };
     const isLogFile = (doc: vscode.TextDocument) => /\.ya?ml$/i.test(doc.uri.path) && doc.uri.toString().startsWith(`${uri.toString()}/`) && !doc.uri.path.slice(uri.path.length + 1).includes('/');
     // Typing in an open log file updates the tree and the problems as it goes, like a linter.
@@ -165,6 +174,9 @@ export class WorkspaceLogs implements vscode.Disposable {
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),
       watcher.onDidDelete(reload),
+      folderWatcher,
+      folderWatcher.onDidCreate(rescan),
+      folderWatcher.onDidDelete(rescan),
     );
     return log;
   }

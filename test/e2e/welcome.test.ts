@@ -20,9 +20,11 @@ describe('Welcome views in the browser', () => {
 
   it('says so when the log’s files only have problems, and opens the Problems panel', async () => {
     await workbench.openGrowthLog();
+    const welcome = workbench.page.locator('.part.sidebar .welcome-view-content');
+    await welcome.getByText('Your growth log is empty.', { exact: false }).waitFor();
+    // Written as a checkout would: the folder and its file within a millisecond.
     fs.mkdirSync(path.join(workbench.workspace, 'brag'), { recursive: true });
     fs.writeFileSync(path.join(workbench.workspace, 'brag', '2026.yaml'), 'entries:\n  - date: 2026-02-30\n    title: A day that does not exist\n');
-    const welcome = workbench.page.locator('.part.sidebar .welcome-view-content');
     await welcome.getByText('Your log files have problems', { exact: false }).waitFor();
     await welcome.locator('.monaco-button', { hasText: 'Show Problems' }).click();
     const problem = workbench.page.locator('.markers-panel .monaco-list-row', { hasText: '2026-02-30' });

@@ -6,7 +6,8 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
+  // GROWTH_LOG_TEST_GREP reaches the extension host through code-server's environment.
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, grep: process.env.GROWTH_LOG_TEST_GREP || undefined });
   const here = __dirname;
   // Tests that need a multi-root workspace are named *.multiroot.test.js; the runner opens one
   // session per kind of workspace, and each runs the tests written for it.

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, entryTitles, EXTENSION_ID, eventually, treeRows, workspaceUri, writeText } from './driver';
 
@@ -42,6 +45,25 @@ describe('Growth Log in VS Code', () => {
     await eventually(async () => assert.ok((await entryTitles(api)).includes('Wrote a Rust CLI for log triage')));
     await vscode.workspace.fs.delete(uri);
     await eventually(async () => assert.ok(!(await entryTitles(api)).includes('Wrote a Rust CLI for log triage')));
+  });
+
+  it('empties when the log folder is removed, and fills again when it comes back with its files at once', async () => {
+    const api = await activateExtension();
+    const before = await entryTitles(api);
+    assert.ok(before.length > 0);
+    const folder = workspaceUri('brag').fsPath;
+    const saved = fs.mkdtempSync(path.join(os.tmpdir(), 'growth-log-brag-'));
+    fs.cpSync(folder, saved, { recursive: true });
+    try {
+      fs.rmSync(folder, { recursive: true });
+      await eventually(async () => assert.deepEqual(await entryTitles(api), []));
+      // As git does on checkout: the folder and its files appear within a few milliseconds.
+      fs.cpSync(saved, folder, { recursive: true });
+      await eventually(async () => assert.deepEqual(await entryTitles(api), before));
+    } finally {
+      if (!fs.existsSync(folder)) fs.cpSync(saved, folder, { recursive: true });
+      fs.rmSync(saved, { recursive: true, force: true });
+    }
   });
 });
 
