@@ -1,6 +1,6 @@
 // The store's view of a log folder through vscode.workspace.fs (local, remote or virtual
-// workspaces alike). An open editor's text wins over the disk, so edits build on what the
-// user sees, unsaved changes included.
+// workspaces alike). An editor's unsaved text wins over the disk, so edits build on what the
+// user sees.
 import * as vscode from 'vscode';
 import { isLogFileName, type LogFolderAccess } from '../core/store';
 
@@ -21,8 +21,10 @@ export function workspaceFolderAccess(logFolder: vscode.Uri): LogFolderAccess {
         .sort();
     },
     async readFile(key) {
+      // Only unsaved text differs from the disk. A closed editor's document lingers for a while,
+      // and trusting it would keep a deleted file's entries alive.
       const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
-      if (open) return open.getText();
+      if (open?.isDirty) return open.getText();
       try {
         return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key)));
       } catch (error) {

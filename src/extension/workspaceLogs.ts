@@ -10,6 +10,9 @@ import { askPick } from './multiStepInput';
 import type { QuickInputs } from './quickInputs';
 import { workspaceFolderAccess } from './workspaceFolderAccess';
 
+/** How long after a log folder appears or goes its files are read once more. */
+const FOLDER_SETTLE_MS = 500;
+
 export const DEFAULT_LOG_FOLDER = 'brag';
 
 function targetLevelOf(ladder: Ladder | undefined, setting: string | undefined): string | undefined {
@@ -128,7 +131,8 @@ export class WorkspaceLogs implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceFolder, `${relative}/*.{yaml,yml}`));
     // Files written right after their folder is created (git checkout, mkdir && cp) can appear
     // before the folder itself is watched, and removing the folder may report only the folder:
-    // either way the whole folder is read again.
+    // either way the whole folder is read again, and once more a moment later for files that
+    // landed between the folder's event and its watch.
     const folderWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceFolder, relative), false, true, false);
     const ladderKey = access.fileKey(LADDER_FILE_NAME);
     const log: LiveLog = {
@@ -147,10 +151,16 @@ export class WorkspaceLogs implements vscode.Disposable {
       const done = key === ladderKey ? this.loadLadder(log).then(() => this.changed.fire()) : log.store.reloadFile(key);
       done.catch((error: unknown) => this.logger.error(`Could not re-read ${key}`, error));
     };
-    const rescan = () => {
+    const readFolder = () => {
       Promise.all([log.store.loadAll(), this.loadLadder(log)])
         .then(() => this.changed.fire())
         .catch((error: unknown) => this.logger.error(`Could not re-read ${uri.toString()}`, error));
+    };
+    let again: ReturnType<typeof setTimeout> | undefined;
+    const rescan = () => {
+      readFolder();
+      clearTimeout(again);
+      again = setTimeout(readFolder, FOLDER_SETTLE_MS);
     };
     const isLogFile = (doc: vscode.TextDocument) => /\.ya?ml$/i.test(doc.uri.path) && doc.uri.toString().startsWith(`${uri.toString()}/`) && !doc.uri.path.slice(uri.path.length + 1).includes('/');
     // Typing in an open log file updates the tree and the problems as it goes, like a linter.
@@ -169,7 +179,10 @@ export class WorkspaceLogs implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => reloadSoon(e.document)),
       // Closing an editor without saving returns the file to what is on disk.
       vscode.workspace.onDidCloseTextDocument((doc) => isLogFile(doc) && reload(doc.uri)),
-      new vscode.Disposable(() => pending.forEach(clearTimeout)),
+      new vscode.Disposable(() => {
+        pending.forEach(clearTimeout);
+        clearTimeout(again);
+      }),
       watcher,
       watcher.onDidCreate(reload),
       watcher.onDidChange(reload),

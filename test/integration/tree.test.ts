@@ -38,11 +38,14 @@ describe('Growth Log in VS Code', () => {
     assert.equal((ana?.node.iconPath as vscode.ThemeIcon).id, 'person-add');
   });
 
-  it('shows a file changed outside VS Code in the tree, and drops it when deleted', async () => {
+  it('shows a file changed outside VS Code in the tree, and drops it when deleted, also just after its editor closed', async () => {
     const api = await activateExtension();
     const uri = workspaceUri('brag', 'side-project.yaml');
     await writeText(uri, 'entries:\n  - date: 2024-03-01\n    title: Wrote a Rust CLI for log triage\n');
     await eventually(async () => assert.ok((await entryTitles(api)).includes('Wrote a Rust CLI for log triage')));
+    // A closed editor's document stays in memory for a while; the deleted file must still go.
+    await vscode.window.showTextDocument(uri);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(uri);
     await eventually(async () => assert.ok(!(await entryTitles(api)).includes('Wrote a Rust CLI for log triage')));
   });
