@@ -64,6 +64,47 @@ export interface Entry extends EntryFields {
   readonly extra: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Builds an entry with every field present, optional ones as undefined, always in this order:
+ * entries from the reader and from the cache then share one object shape, which keeps the
+ * property reads of the tree, the evidence scan and the packet monomorphic over thousands of them.
+ */
+export function makeEntry(fields: {
+  readonly id: string;
+  readonly idGenerated: boolean;
+  readonly date: string;
+  readonly title: string;
+  readonly type: EntryType;
+  readonly impact: string | undefined;
+  readonly tags: readonly string[];
+  readonly competencies: readonly string[];
+  readonly links: readonly string[];
+  readonly details: string | undefined;
+  readonly direction: MoveDirection | undefined;
+  readonly file: string;
+  readonly range: SourceRange;
+  readonly idRange: SourceRange | undefined;
+  readonly extra: Readonly<Record<string, unknown>>;
+}): Entry {
+  return {
+    id: fields.id,
+    idGenerated: fields.idGenerated,
+    date: fields.date,
+    title: fields.title,
+    type: fields.type,
+    impact: fields.impact,
+    tags: fields.tags,
+    competencies: fields.competencies,
+    links: fields.links,
+    details: fields.details,
+    direction: fields.direction,
+    file: fields.file,
+    range: fields.range,
+    idRange: fields.idRange,
+    extra: fields.extra,
+  };
+}
+
 /** What a capture flow collects: the fields, before an id is chosen. */
 export interface NewEntry {
   readonly date: string;

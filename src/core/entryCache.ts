@@ -1,6 +1,6 @@
 // What the store parsed last time, keyed by file and content, so a window that opens on an
 // unchanged log does not parse it again. Plain JSON, for globalStorage or workspaceState.
-import type { Entry, EntryType, MoveDirection, SourceRange } from './entry';
+import { makeEntry, type Entry, type EntryType, type MoveDirection, type SourceRange } from './entry';
 import type { Problem } from './problem';
 import type { ParsedFile } from './validation';
 
@@ -131,24 +131,23 @@ function encode(entry: Entry): EncodedEntry {
 
 function decode(file: string, encoded: EncodedEntry): Entry {
   const [id, idGenerated, date, title, type, tags, competencies, links, range, optional] = encoded;
-  const entry: { -readonly [K in keyof Entry]: Entry[K] } = {
+  return makeEntry({
     id,
     idGenerated: idGenerated === 1,
     date,
     title,
     type,
+    impact: optional.impact,
     tags,
     competencies,
     links,
+    details: optional.details,
+    direction: optional.direction,
     file,
     range: decodeRange(range),
+    idRange: optional.idRange ? decodeRange(optional.idRange) : undefined,
     extra: optional.extra ?? {},
-  };
-  if (optional.impact !== undefined) entry.impact = optional.impact;
-  if (optional.details !== undefined) entry.details = optional.details;
-  if (optional.direction !== undefined) entry.direction = optional.direction;
-  if (optional.idRange) entry.idRange = decodeRange(optional.idRange);
-  return entry;
+  });
 }
 
 function encodeRange(range: SourceRange): Range4 {

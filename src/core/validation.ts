@@ -7,6 +7,7 @@ import {
   isEntryType,
   isValidDate,
   makeEntryId,
+  makeEntry,
   MOVE_DIRECTIONS,
   type Entry,
   type EntryType,
@@ -136,15 +137,25 @@ function readEntry(
     idGenerated = true;
   }
   taken.add(id);
-  const entry: Mutable<Entry> = { id, idGenerated, date: dateText, title, type, tags, competencies, links, file, range: lines.range(item.start, item.end), extra };
-  if (impact !== undefined) entry.impact = impact;
-  if (details !== undefined) entry.details = details;
-  if (direction !== undefined) entry.direction = direction;
-  if (idPair) entry.idRange = lines.range(idPair.value.start, idPair.value.end);
-  return entry;
+  return makeEntry({
+    id,
+    idGenerated,
+    date: dateText,
+    title,
+    type,
+    impact,
+    tags,
+    competencies,
+    links,
+    details,
+    direction,
+    file,
+    range: lines.range(item.start, item.end),
+    idRange: idPair ? lines.range(idPair.value.start, idPair.value.end) : undefined,
+    extra,
+  });
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const exampleDate = '2026-11-20';
 

@@ -82,7 +82,7 @@ describe('generatePacket', () => {
       '### Execution',
       '> Ships projects of several months on time.',
       '- **Led the billing migration** (2026-10-01). Impact: p99 down 40%. [example.com/pr/1](https://example.com/pr/1)',
-      '- **Shipped the importer** (2026-06-01) _(suggested: keyword “shipped”)_',
+      '- **Shipped the importer** (2026-06-01) _(suggested: keyword "shipped")_',
       '### Mentoring',
       '> Grows other engineers',
       '_No evidence in this period._',
@@ -102,9 +102,9 @@ describe('generatePacket', () => {
       '- **Confirmed 3** (2026-03-10)',
       '- **Confirmed 2** (2026-02-10)',
       '- **Confirmed 1** (2026-01-10)',
-      '- **Shipped thing 5** (2026-05-20) _(suggested: keyword “shipped”)_',
-      '- **Shipped thing 4** (2026-04-20) _(suggested: keyword “shipped”)_',
-      '- _…and 3 more (0 confirmed, 3 suggested); every entry is in the appendix._',
+      '- **Shipped thing 5** (2026-05-20) _(suggested: keyword "shipped")_',
+      '- **Shipped thing 4** (2026-04-20) _(suggested: keyword "shipped")_',
+      '- _...and 3 more (0 confirmed, 3 suggested); every entry is in the appendix._',
     ]);
     assert.equal(section(packet(many), 'Appendix').length, 11, 'the appendix still lists every entry');
   });
