@@ -67,6 +67,11 @@ export function updateEntry(text: string, id: string, patch: EntryPatch, file = 
   const { entry, node, eol } = locate(text, id, file);
   if ('date' in patch && !patch.date) throw new LogError('invalid', 'An entry must keep its `date`.');
   if ('title' in patch && !patch.title?.trim()) throw new LogError('invalid', 'An entry must keep its `title`.');
+  if (node.flow) {
+    const result = applySplices(text, flowSplices(text, node, entry.idGenerated ? id : undefined, patch));
+    verify(result, file, id, { ...patch });
+    return result;
+  }
   const lines = new LineIndex(text);
   const indent = lines.position(node.start).column;
   const splices: Splice[] = [];
@@ -94,6 +99,55 @@ export function updateEntry(text: string, id: string, patch: EntryPatch, file = 
   const expected: Partial<Record<string, unknown>> = { ...patch };
   verify(result, file, id, expected);
   return result;
+}
+
+/**
+ * The splices for an entry written as a flow mapping (`- {date: 2026-03-02, title: Shipped it}`):
+ * values are replaced where they stand, new keys go after the key they follow in the usual
+ * order (`, key: value`), and removed keys take their separating comma with them, so the entry
+ * stays one flow mapping with its spacing, and every other byte stays as it was.
+ */
+function flowSplices(text: string, node: OutlineMap, newId: string | undefined, patch: EntryPatch): Splice[] {
+  const splices: Splice[] = [];
+  const first = node.pairs[0];
+  if (newId !== undefined) splices.push({ start: first.keyStart, end: first.keyStart, text: `id: ${flowValue(newId, 'id', undefined)}, ` });
+  const keys = Object.keys(patch).filter((k): k is EditableKey => (ENTRY_KEYS as readonly string[]).includes(k) && k !== 'id');
+  for (const key of ENTRY_KEYS) {
+    if (!keys.includes(key as EditableKey)) continue;
+    const value = patch[key as EditableKey];
+    const index = node.pairs.findIndex((p) => p.key === key);
+    const pair = node.pairs[index];
+    if (pair && isEmptyValue(value)) {
+      const next = node.pairs[index + 1];
+      const previous = node.pairs[index - 1];
+      if (next) splices.push({ start: pair.keyStart, end: next.keyStart, text: '' });
+      else if (previous) splices.push({ start: previous.value.end, end: pair.value.end, text: '' });
+      else throw new LogError('invalid', 'An entry must keep at least its `date` and `title`.');
+    } else if (pair) {
+      const old = pair.value;
+      // `key:` with nothing after it has no place of its own: the value goes after the colon.
+      const at = old.kind === 'scalar' && old.value === null && old.start === old.end ? text.indexOf(':', pair.keyStart) + 1 : old.start;
+      splices.push({ start: at, end: Math.max(at, old.end), text: `${at === old.start ? '' : ' '}${flowValue(value as Value, key, old)}` });
+    } else if (!isEmptyValue(value)) {
+      const anchor = insertionAnchor(node, key);
+      const rendered = `${key}: ${flowValue(value as Value, key, undefined)}`;
+      if (anchor === undefined) splices.push({ start: first.keyStart, end: first.keyStart, text: `${rendered}, ` });
+      else splices.push({ start: anchor.value.end, end: anchor.value.end, text: `, ${rendered}` });
+    }
+  }
+  return splices;
+}
+
+/** A value as it may stand inside a flow mapping, where `,`, `[`, `{` and line breaks need quotes. */
+function flowValue(value: Value, key: string, old: OutlineNode | undefined): string {
+  if (typeof value !== 'string') return renderFlowList(value);
+  if (key === 'date') return value;
+  const style = old?.kind === 'scalar' ? old.style : undefined;
+  if (value.includes('\n') || style === 'double') return renderScalar(value, 'QUOTE_DOUBLE');
+  if (style === 'single') return renderScalar(value, 'QUOTE_SINGLE');
+  const doc = new Document([value]);
+  if (isSeq(doc.contents)) (doc.contents as YAMLSeq).flow = true;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trim().slice(1, -1);
 }
 
 /** Writes the generated id of an entry that has none in the file; the text is unchanged otherwise. */
@@ -169,8 +223,9 @@ function locate(text: string, id: string, file: string): { entry: Entry; node: O
   const node = read.nodes[index];
   const seq = read.entriesNode;
   const dash = text.slice(lineStartOf(text, node.start), node.start);
-  if (node.flow || seq?.kind !== 'seq' || seq.flow || !/^[ ]*-[ ]+$/.test(dash)) {
-    throw new LogError('invalid', `The entry \`${id}\` in ${file} is written in flow style ({ ... }); Growth Log only edits block entries, so edit it by hand.`);
+  // An entry may be a flow mapping (`- {date: ...}`), but it must be an item of a block list.
+  if (seq?.kind !== 'seq' || seq.flow || !/^[ ]*-[ ]+$/.test(dash)) {
+    throw new LogError('invalid', `The entry \`${id}\` in ${file} is inside a flow list (\`entries: [ ... ]\`); Growth Log edits entries that are items of a \`- \` list, so edit it by hand.`);
   }
   const isLast = seq.items[seq.items.length - 1] === node;
   return { entry: read.entries[index], node, eol: eolOf(text), dashColumn: dash.indexOf('-'), isLast };

@@ -178,7 +178,8 @@ function planEntry(file: FileRewrite, id: string, next: (tags: readonly string[]
   const tags = next(entry.tags);
   if (sameList(entry.tags, tags) || file.planned.has(id)) return false;
   file.planned.set(id, tags);
-  const splice = listSplice(file.original, node, entry.tags, tags, file.eol);
+  // An entry written as a flow mapping is left to updateEntry, which keeps it one.
+  const splice = node.flow ? undefined : listSplice(file.original, node, entry.tags, tags, file.eol);
   if (!splice) {
     file.viaUpdate.push(id);
     return true;

@@ -157,6 +157,43 @@ describe('entry edits', () => {
     });
   });
 
+  describe('an entry written as a flow mapping', () => {
+    const flowLog = 'entries:\n  # a one-liner\n  - {date: 2026-03-02, title: Shipped it, tags: [infra]}   # short\n  - date: 2026-03-03\n    title: Block one\n';
+    const id = '2026-03-02-shipped-it';
+
+    it('changes values in place, adds keys after the one they follow, and stays one flow mapping', () => {
+      const after = updateEntry(flowLog, id, { title: 'Shipped it, fast', impact: 'p99 down 40%', tags: ['infra', 'speed'] });
+      assert.equal(
+        after,
+        edited(flowLog, '{date: 2026-03-02, title: Shipped it, tags: [infra]}', '{id: 2026-03-02-shipped-it, date: 2026-03-02, title: "Shipped it, fast", impact: p99 down 40%, tags: [infra, speed]}'),
+      );
+      const entry = parseEntryFile(after, 'f').entries[0];
+      assert.equal(entry.title, 'Shipped it, fast');
+      assert.deepEqual(entry.tags, ['infra', 'speed']);
+    });
+
+    it('removes a key with its comma, in the middle or last, and quotes text over several lines', () => {
+      const written = 'entries:\n  - {id: x, date: 2026-03-02, title: Shipped it, impact: fast, tags: [infra]}\n';
+      assert.equal(updateEntry(written, 'x', { impact: undefined }), 'entries:\n  - {id: x, date: 2026-03-02, title: Shipped it, tags: [infra]}\n');
+      assert.equal(updateEntry(written, 'x', { tags: [] }), 'entries:\n  - {id: x, date: 2026-03-02, title: Shipped it, impact: fast}\n');
+      const details = updateEntry(written, 'x', { details: 'Two\nlines' });
+      assert.equal(details, 'entries:\n  - {id: x, date: 2026-03-02, title: Shipped it, impact: fast, tags: [infra], details: "Two\\nlines"}\n');
+      assert.equal(parseEntryFile(details, 'f').entries[0].details, 'Two\nlines');
+    });
+
+    it('writes its generated id, and is deleted with the comment above it', () => {
+      assert.equal(ensureId(flowLog, id), edited(flowLog, '{date: 2026-03-02,', '{id: 2026-03-02-shipped-it, date: 2026-03-02,'));
+      assert.equal(deleteEntry(flowLog, id), 'entries:\n  - date: 2026-03-03\n    title: Block one\n');
+    });
+
+    it('refuses an entry inside a flow list, saying why', () => {
+      assert.throws(
+        () => updateEntry('entries: [{date: 2026-03-02, title: A}]\n', '2026-03-02-a', { title: 'B' }),
+        (error: unknown) => error instanceof LogError && error.reason === 'invalid' && /inside a flow list/.test(error.message),
+      );
+    });
+  });
+
   it('never edits a file that does not parse, and names the place', () => {
     const broken = edited(log, "'Gave the on-call talk'", "'Gave the on-call talk");
     for (const edit of [

@@ -126,6 +126,21 @@ describe('tag edits', () => {
     assert.equal(removed.after, edited(log2025, ['  tags: [ infra,perf ]\r\n', ''], ['  tags:\r\n  - on-call\r\n  - infra\r\n', '']));
   });
 
+  it('tags entries written as flow mappings, which stay flow mappings', async () => {
+    const flow = tempFolder({ 'flow.yaml': 'entries:\n  - {date: 2026-05-01, title: Wrote the flow one}  # short\n  - {id: f2, date: 2026-05-02, title: Another, tags: [infra]}\n' });
+    try {
+      const flowStore = new EntryStore(nodeFolderAccess(flow.dir));
+      await flowStore.loadAll();
+      const [write] = await planTagChange(flowStore, ['2026-05-01-wrote-the-flow-one', 'f2'], { add: ['docs'] });
+      assert.equal(
+        write.after,
+        'entries:\n  - {id: 2026-05-01-wrote-the-flow-one, date: 2026-05-01, title: Wrote the flow one, tags: [docs]}  # short\n  - {id: f2, date: 2026-05-02, title: Another, tags: [infra, docs]}\n',
+      );
+    } finally {
+      flow.remove();
+    }
+  });
+
   it('writes nothing for changes that change no tags', async () => {
     assert.deepEqual(await planTagChange(store, ['2026-11-20-billing', '2024-03-03-wrote-the-infra-runbook'], { add: ['INFRA'], remove: ['nope'] }), []);
     assert.deepEqual(await planTagChange(store, ['2026-11-20-billing'], { add: [' '], remove: [] }), []);
