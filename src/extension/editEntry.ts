@@ -3,15 +3,19 @@
 import * as vscode from 'vscode';
 import { ENTRY_TYPES, type Entry, type EntryType } from '../core/entry';
 import type { EntryPatch } from '../core/entryEdits';
+import type { PlannedWrite } from '../core/store';
 import { dateProblem, TYPE_DESCRIPTIONS } from './addEntry';
 import type { Command } from './commands';
 import { TYPE_ICONS } from './entriesTree';
 import { resolveTargets, type EntryTarget, type TargetDeps } from './entryTargets';
+import type { LastChange } from './lastChange';
 import { applyToLog } from './logEdits';
 import { askPick, askText } from './multiStepInput';
 import type { QuickInputs } from './quickInputs';
 
-export type EntryCommandDeps = TargetDeps;
+export interface EntryCommandDeps extends TargetDeps {
+  readonly lastChange: LastChange;
+}
 
 type Field = 'title' | 'date' | 'type' | 'impact';
 
@@ -19,8 +23,11 @@ interface FieldItem extends vscode.QuickPickItem {
   readonly field: Field;
 }
 
-async function updateEntry(target: EntryTarget, patch: EntryPatch): Promise<void> {
-  await applyToLog(target.log, [await target.log.store.planUpdate(target.entry.id, patch)]);
+async function updateEntry(deps: EntryCommandDeps, target: EntryTarget, patch: EntryPatch): Promise<void> {
+  const write = await target.log.store.planUpdate(target.entry.id, patch);
+  await applyToLog(target.log, [write]);
+  // The tree shows the edit; a toast for each one would be noise. Undo Last Change still takes it back.
+  deps.lastChange.record(target.log, [write], `Edited “${target.entry.title}”.`, { notify: false });
 }
 
 async function askPatch(inputs: QuickInputs, entry: Entry): Promise<EntryPatch | undefined> {
@@ -64,7 +71,7 @@ export function editEntryCommand(deps: EntryCommandDeps): Command {
       const [target] = await resolveTargets(deps, args, { title: 'Edit Entry', canPickMany: false });
       if (!target) return;
       const patch = await askPatch(deps.inputs, target.entry);
-      if (patch) await updateEntry(target, patch);
+      if (patch) await updateEntry(deps, target, patch);
     },
   };
 }
@@ -79,12 +86,23 @@ export function deleteEntryCommand(deps: EntryCommandDeps): Command {
       const files = [...new Set(targets.map((t) => vscode.workspace.asRelativePath(vscode.Uri.parse(t.entry.file))))];
       const answer = await vscode.window.showWarningMessage(
         `Delete ${what}?`,
-        { modal: true, detail: `${targets.length === 1 ? 'It is' : 'They are'} removed from ${files.join(', ')}. Undo works while the file is open in an editor, and git keeps the history.` },
+        { modal: true, detail: `${targets.length === 1 ? 'It is' : 'They are'} removed from ${files.join(', ')}. Growth Log: Undo Last Change brings ${targets.length === 1 ? 'it' : 'them'} back.` },
         'Delete',
       );
       if (answer !== 'Delete') return;
       // One entry at a time: each plan reads the file as the previous delete left it.
-      for (const target of targets) await applyToLog(target.log, [await target.log.store.planDelete(target.entry.id)]);
+      const done: { log: EntryTarget['log']; write: PlannedWrite }[] = [];
+      try {
+        for (const target of targets) {
+          const write = await target.log.store.planDelete(target.entry.id);
+          await applyToLog(target.log, [write]);
+          done.push({ log: target.log, write });
+        }
+      } finally {
+        // What was deleted can be brought back, also when a later delete failed.
+        const log = done[0]?.log;
+        if (log && done.every((d) => d.log === log)) deps.lastChange.record(log, done.map((d) => d.write), `Deleted ${what}.`, { notify: true });
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
-// Changes that touch many entries at once (tagging, rename, merge, accepting suggestions) can be
-// taken back in one step, whether or not their files are open: Growth Log: Undo Last Change puts
-// back the text each file had, provided nobody changed the file since.
+// Changes to existing entries (an edit, a delete, tagging, rename, merge, accepting suggestions)
+// can be taken back in one step, whether or not their files are open: Growth Log: Undo Last
+// Change puts back the text each file had, provided nobody changed the file since.
 import * as vscode from 'vscode';
 import type { PlannedWrite } from '../core/store';
 import type { Command } from './commands';
@@ -22,8 +22,23 @@ export class LastChange {
   /** Applies the writes, remembers them, and says what was done with an Undo button. */
   async apply(log: FolderLog, writes: readonly PlannedWrite[], label: string): Promise<void> {
     await applyToLog(log, writes);
-    const change = new Change(label, log, writes);
+    this.record(log, writes, label, { notify: true });
+  }
+
+  /**
+   * Remembers writes already applied, in order, as one change. Several writes to one file (one
+   * delete after another) become one, from the text before the first to the text after the last.
+   * `notify` shows the label with an Undo button; quieter edits only become undoable.
+   */
+  record(log: FolderLog, writes: readonly PlannedWrite[], label: string, { notify }: { notify: boolean }): void {
+    const byFile = new Map<string, PlannedWrite>();
+    for (const write of writes) {
+      const earlier = byFile.get(write.file);
+      byFile.set(write.file, earlier ? { file: write.file, before: earlier.before, after: write.after } : write);
+    }
+    const change = new Change(label, log, [...byFile.values()]);
     this.last = change;
+    if (!notify) return;
     // The toast's Undo is for its own change: once another change came after it, it says so.
     void vscode.window.showInformationMessage(label, 'Undo').then((answer) => {
       if (answer === 'Undo') void vscode.commands.executeCommand('growthLog.undoLastChange', change);
@@ -49,9 +64,9 @@ export class LastChange {
           throw new Error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(moved[0].file))} changed since; undo there by hand (or with git).`);
         }
         // The reverse writes: what each file had before, planned against what it has now.
+        // Only changes to existing entries are recorded, so every write has a `before`.
         await applyToLog(
           change.log,
-          // Bulk changes only edit existing files, so every write has a `before`.
           change.writes.map((w) => ({ file: w.file, before: w.after, after: w.before ?? w.after })),
         );
         this.last = undefined;

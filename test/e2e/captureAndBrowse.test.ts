@@ -69,7 +69,7 @@ describe('Growth Log in the browser', () => {
     await filterRow.waitFor({ state: 'detached' });
   });
 
-  it('deletes an entry after the modal confirmation', async () => {
+  it('deletes an entry after the modal confirmation, and Undo in the notification brings it back', async () => {
     await workbench.runCommand('Growth Log: Delete Entry');
     await workbench.answer(/Delete Entry/, 'Fixed the flaky deploy job');
     const dialog = workbench.page.locator('.monaco-dialog-box');
@@ -78,6 +78,12 @@ describe('Growth Log in the browser', () => {
     await workbench.screenshot('10-delete-confirmation');
     await dialog.locator('.monaco-button', { hasText: 'Delete' }).click();
     await workbench.treeRow('Fixed the flaky deploy job').waitFor({ state: 'detached' });
+    const toast = workbench.page.locator('.notifications-toasts .notification-toast', { hasText: 'Deleted “Fixed the flaky deploy job”.' });
+    await toast.waitFor();
+    await workbench.screenshot('10b-deleted-with-undo');
+    await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
+    await workbench.treeRow('Fixed the flaky deploy job').waitFor();
+    assert.deepEqual(await workbench.errorNotifications(), []);
   });
 
   it('generates the promotion packet and shows its preview beside the tree, asking before it replaces a draft', async () => {

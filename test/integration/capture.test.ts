@@ -234,4 +234,19 @@ describe('Entries from the tree', () => {
     const text = await readText(yearFile('2025'));
     assert.match(text, /date: 2025-07-01\n    title: Owned the deploy pipeline end to end\n    type: skill\n    impact: deploys from 45 to 9 minutes\n/);
   });
+
+  it('takes back the last edit with Undo Last Change, though the file is not open', async () => {
+    const api = await activateExtension();
+    const before = await readText(yearFile('2025'));
+    assert.ok(!vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === yearFile('2025').toString()), 'the file is not open');
+    const { input, done } = await startCommand(api, 'growthLog.editEntry');
+    let next = await pickAndAccept(api, input, ['Owned the deploy pipeline end to end']);
+    next = await pickAndAccept(api, next!, ['Title']);
+    await typeAndAccept(api, next!, 'A title I did not mean');
+    await done;
+    assert.notEqual(await readText(yearFile('2025')), before);
+    await vscode.commands.executeCommand('growthLog.undoLastChange');
+    assert.equal(await readText(yearFile('2025')), before);
+    await eventually(async () => assert.ok((await entryTitles(api)).includes('Owned the deploy pipeline end to end')));
+  });
 });
