@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { useWorkbench, type Workbench } from './workbench';
 
 describe('Growth Log in the browser', () => {
@@ -83,6 +85,37 @@ describe('Growth Log in the browser', () => {
     await workbench.screenshot('10b-deleted-with-undo');
     await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
     await workbench.treeRow('Fixed the flaky deploy job').waitFor();
+    assert.deepEqual(await workbench.errorNotifications(), []);
+  });
+
+  it('edits the title of an entry from its context menu in the tree', async () => {
+    await workbench.openGrowthLog();
+    await workbench.chooseInContextMenu(workbench.treeRow('Fixed the flaky deploy job'), 'Edit Entry');
+    await workbench.answer(/Edit “Fixed the flaky deploy job”/, 'Title');
+    await workbench.answer(/Edit “Fixed the flaky deploy job”/, 'Fixed the flaky deploy job for good', '12-edit-entry-title');
+    await workbench.treeRow('Fixed the flaky deploy job for good').waitFor();
+    const year = new Date().getFullYear();
+    assert.match(fs.readFileSync(path.join(workbench.workspace, 'brag', `${year}.yaml`), 'utf8'), /title: Fixed the flaky deploy job for good\n    tags: \[ci\]\n/);
+    assert.deepEqual(await workbench.errorNotifications(), []);
+  });
+
+  it('adds an entry from the text selected in an editor, through the editor’s context menu', async () => {
+    fs.writeFileSync(path.join(workbench.workspace, 'notes.md'), 'Paired with Ana on the flaky test.\nShe now owns the CI dashboard.\n');
+    await workbench.page.keyboard.press('F1');
+    await workbench.quickInputBox().fill('notes.md');
+    await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'notes.md' }).first().waitFor();
+    await workbench.page.keyboard.press('Enter');
+    const firstLine = workbench.page.locator('.editor-instance .monaco-editor .view-line', { hasText: 'Paired with Ana' });
+    await firstLine.click();
+    await workbench.page.keyboard.press('Control+A');
+    await workbench.chooseInContextMenu(firstLine, 'Add Entry from Selection');
+    await workbench.answer(/Add Entry from Selection/, 'Paired with Ana on the flaky test', '13-add-entry-from-selection');
+    await workbench.treeRow('Paired with Ana on the flaky test').waitFor();
+    const year = new Date().getFullYear();
+    assert.match(
+      fs.readFileSync(path.join(workbench.workspace, 'brag', `${year}.yaml`), 'utf8'),
+      /title: Paired with Ana on the flaky test\n    details: \|-?\n      Paired with Ana on the flaky test\.\n      She now owns the CI dashboard\.\n/,
+    );
     assert.deepEqual(await workbench.errorNotifications(), []);
   });
 

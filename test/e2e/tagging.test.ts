@@ -14,21 +14,6 @@ describe('Tagging in the browser', () => {
     workbench = open();
   });
 
-  /** Right-clicks a tree row and chooses `item` in its context menu. */
-  async function chooseInContextMenu(row: Locator, item: string): Promise<void> {
-    await row.click({ button: 'right' });
-    const menu = workbench.page.locator('.context-view .monaco-menu');
-    await menu.waitFor();
-    const action = menu.locator('.action-item').filter({ has: workbench.page.locator('.action-label', { hasText: new RegExp(`^${item}$`) }) });
-    await action.click();
-    // Now and then the workbench drops a click that lands while it is still busy (the menu stays
-    // open, the item highlighted); a user clicks again, and so does this.
-    if (!(await menu.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false))) {
-      await action.click();
-      await menu.waitFor({ state: 'hidden' });
-    }
-  }
-
   /** The tree row `label` (a group) once its count reads `count`. */
   async function groupWithCount(label: string, count: number): Promise<Locator> {
     const row = workbench.page
@@ -68,7 +53,7 @@ describe('Tagging in the browser', () => {
     await workbench.openGrowthLog();
     const row = workbench.treeRow(BILLING);
     await row.waitFor();
-    await chooseInContextMenu(row, 'Tag Entries');
+    await workbench.chooseInContextMenu(row, 'Tag Entries');
     await workbench.answer(/Tag “Led the billing service migration/, 'q4-wins');
     await groupBy('Tag');
     await groupWithCount('q4-wins', 1);
@@ -84,7 +69,7 @@ describe('Tagging in the browser', () => {
     await billing.and(workbench.page.locator('[aria-selected="true"]')).waitFor();
     await mentoring.and(workbench.page.locator('[aria-selected="true"]')).waitFor();
     // VS Code hands a context-menu command every selected row, not only the one right-clicked.
-    await chooseInContextMenu(mentoring, 'Tag Entries');
+    await workbench.chooseInContextMenu(mentoring, 'Tag Entries');
     await workbench.answer(/Tag 2 entries/, 'public');
     await groupBy('Tag');
     await groupWithCount('public', 2);
@@ -130,7 +115,7 @@ describe('Tagging in the browser', () => {
     await showcase.and(workbench.page.locator('[aria-expanded="true"]')).waitFor();
     const mentoring = workbench.treeRow(MENTORING);
     await mentoring.waitFor();
-    await chooseInContextMenu(mentoring, 'Remove Tags');
+    await workbench.chooseInContextMenu(mentoring, 'Remove Tags');
     await workbench.answer(/Remove Tags/, 'showcase', undefined, { check: true });
     await groupWithCount('showcase', 1);
   });

@@ -11,6 +11,8 @@ const harness = require('../../../scripts/vscodeHarness.js');
 
 const root = path.resolve(__dirname, '..', '..', '..');
 export const ARTIFACTS = path.join(root, '.test-artifacts', 'e2e');
+// Each run's screenshots only: a failure shot from an earlier run would mislead.
+fs.rmSync(ARTIFACTS, { recursive: true, force: true });
 
 interface Server {
   base: string;
@@ -79,6 +81,21 @@ export class Workbench {
 
   async treeLabels(): Promise<string[]> {
     return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"] .label-name').allTextContents();
+  }
+
+  /** Right-clicks `target` (a tree row, the editor) and chooses `item` in its context menu. */
+  async chooseInContextMenu(target: Locator, item: string): Promise<void> {
+    await target.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await menu.waitFor();
+    const action = menu.locator('.action-item').filter({ has: this.page.locator('.action-label', { hasText: new RegExp(`^${item}$`) }) });
+    await action.click();
+    // Now and then the workbench drops a click that lands while it is still busy (the menu stays
+    // open, the item highlighted); a user clicks again, and so does this.
+    if (!(await menu.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false))) {
+      await action.click();
+      await menu.waitFor({ state: 'hidden' });
+    }
   }
 
   /** Runs a command from the palette by its title, as a user types it. */
