@@ -156,7 +156,6 @@ function readEntry(
   });
 }
 
-
 const exampleDate = '2026-11-20';
 
 function readType(item: OutlineMap, report: Report): EntryType {

@@ -11,7 +11,11 @@ import { isFileNotFound } from './workspaceFolderAccess';
  */
 export async function applyWrite(write: PlannedWrite): Promise<void> {
   const uri = vscode.Uri.parse(write.file);
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === write.file);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === write.file);
+  // The document is the file when it has unsaved changes or matches what was planned on; a
+  // saved document that differs is one kept in memory after its editor closed, and the disk wins,
+  // as it did when the change was planned.
+  const doc = open && (open.isDirty || open.getText() === write.before) ? open : undefined;
   const current = doc ? doc.getText() : await readIfExists(uri);
   if (current !== write.before) {
     throw new LogError('io', `${vscode.workspace.asRelativePath(uri)} changed while Growth Log was editing it; nothing was written. Try again.`);

@@ -17,6 +17,7 @@ import {
   typeAndAccept,
   typeAndAcceptPick,
   workspaceUri,
+  writeText,
 } from './driver';
 
 const yearFile = (year: string) => workspaceUri('brag', `${year}.yaml`);
@@ -117,6 +118,12 @@ describe('Capture', () => {
 
   it('creates the file of the entry’s year, with a header comment, when it does not exist yet', async () => {
     const api = await activateExtension();
+    // Even just after an editor showed an earlier 2031.yaml: its document outlives the file.
+    await writeText(yearFile('2031'), 'entries:\n  - date: 2031-01-02\n    title: An old plan\n');
+    await vscode.window.showTextDocument(yearFile('2031'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(yearFile('2031'));
+    await eventually(async () => assert.ok(!(await entryTitles(api)).includes('An old plan')));
     const { input, done } = await startCommand<string>(api, 'growthLog.addEntry');
     let step = await typeAndAccept(api, input, 'Planned the 2031 roadmap');
     step = await pickAndAccept(api, step!, ['project']);
