@@ -65,6 +65,8 @@ describe('Tagging in the browser', () => {
     const billing = workbench.treeRow(BILLING);
     const mentoring = workbench.treeRow(MENTORING);
     await billing.click();
+    // The click opens the entry's file; let that settle before the selection grows.
+    await workbench.page.locator('.tabs-container .tab', { hasText: '2026.yaml' }).first().waitFor();
     await mentoring.click({ modifiers: ['Control'] });
     await billing.and(workbench.page.locator('[aria-selected="true"]')).waitFor();
     await mentoring.and(workbench.page.locator('[aria-selected="true"]')).waitFor();

@@ -85,11 +85,17 @@ export class Workbench {
 
   /** Right-clicks `target` (a tree row, the editor) and chooses `item` in its context menu. */
   async chooseInContextMenu(target: Locator, item: string): Promise<void> {
-    await target.click({ button: 'right' });
     const menu = this.page.locator('.context-view .monaco-menu');
-    await menu.waitFor();
     const action = menu.locator('.action-item').filter({ has: this.page.locator('.action-label', { hasText: new RegExp(`^${item}$`) }) });
-    await action.click();
+    // A menu opened while the workbench is still busy (an editor opening from the click before)
+    // can close again as focus moves; a user opens it again, and so does this.
+    for (let attempt = 1; ; attempt++) {
+      await target.click({ button: 'right' });
+      await menu.waitFor();
+      const clicked = await action.click({ timeout: 5_000 }).then(() => true, (error: unknown) => (attempt < 3 ? false : Promise.reject(error)));
+      if (clicked) break;
+      await this.page.keyboard.press('Escape');
+    }
     // Now and then the workbench drops a click that lands while it is still busy (the menu stays
     // open, the item highlighted); a user clicks again, and so does this.
     if (!(await menu.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false))) {
