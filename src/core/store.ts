@@ -45,6 +45,8 @@ type Listener = () => void;
 
 export class EntryStore {
   private readonly parsed = new Map<string, ParsedFile>();
+  /** The text each file had when it was last parsed (entries hold slices of it anyway). */
+  private readonly texts = new Map<string, string>();
   private readonly listeners = new Set<Listener>();
   private index: StoreIndex | undefined;
 
@@ -67,9 +69,13 @@ export class EntryStore {
       }),
     );
     this.parsed.clear();
+    this.texts.clear();
     for (const file of loaded) {
       if (file.cached) this.parsed.set(file.key, file.cached);
-      else if (file.text !== undefined) this.parsed.set(file.key, this.parse(file.key, file.text, file.token));
+      else if (file.text !== undefined) {
+        this.parsed.set(file.key, this.parse(file.key, file.text, file.token));
+        this.texts.set(file.key, file.text);
+      }
     }
     this.options.cache?.retain(this.parsed.keys());
     this.changed();
@@ -85,13 +91,19 @@ export class EntryStore {
       this.forgetFile(key);
       return;
     }
+    // The same text again (the watcher reporting a write Growth Log already read back, a save
+    // without changes): nothing changes, and listeners are not told, so the tree is not redrawn
+    // under a user's right-click.
+    if (current === this.texts.get(key) && this.parsed.has(key)) return;
     const token = text === undefined && this.options.cache ? await this.access.version?.(key) : undefined;
     this.parsed.set(key, this.parse(key, current, token));
+    this.texts.set(key, current);
     this.changed();
   }
 
   /** Drops a file that was deleted or left the folder. */
   forgetFile(key: string): void {
+    this.texts.delete(key);
     if (!this.parsed.delete(key)) return;
     this.options.cache?.forget(key);
     this.changed();

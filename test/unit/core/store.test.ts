@@ -52,6 +52,10 @@ describe('EntryStore', () => {
     assert.deepEqual(reads, ['2025.yml']);
     assert.equal(changes, 1);
     assert.equal(store.entry('2025-05-05-talk')?.title, 'Gave two talks');
+    // Reading the same text again (the watcher after Growth Log's own write) is no change.
+    await store.reloadFile(path.join(folder.dir, '2025.yml'));
+    await store.reloadFile(path.join(folder.dir, '2026.yaml'));
+    assert.equal(changes, 1);
   });
 
   it('drops a deleted file, whether reloaded or forgotten', async () => {
