@@ -76,12 +76,7 @@ export function updateEntry(text: string, id: string, patch: EntryPatch, file = 
   const indent = lines.position(node.start).column;
   const splices: Splice[] = [];
   if (entry.idGenerated) splices.push({ start: node.start, end: node.start, text: `id: ${renderScalar(id)}${eol}${' '.repeat(indent)}` });
-  const keys = Object.keys(patch).filter((k): k is EditableKey => (ENTRY_KEYS as readonly string[]).includes(k) && k !== 'id');
-  for (const key of ENTRY_KEYS) {
-    if (!keys.includes(key as EditableKey)) continue;
-    const value = patch[key as EditableKey];
-    const pairIndex = node.pairs.findIndex((p) => p.key === key);
-    const pair = node.pairs[pairIndex];
+  for (const { key, value, index: pairIndex, pair } of patchedPairs(node, patch)) {
     if (pair && isEmptyValue(value)) splices.push(removal(text, node, pairIndex));
     else if (pair) splices.push(replacement(text, pair, value as Value, indent, eol, lines));
     else if (!isEmptyValue(value)) {
@@ -101,6 +96,14 @@ export function updateEntry(text: string, id: string, patch: EntryPatch, file = 
   return result;
 }
 
+/** The keys a patch sets, in the usual key order, each with its new value and its pair in the entry (if any). */
+function patchedPairs(node: OutlineMap, patch: EntryPatch): { key: EditableKey; value: EntryPatch[EditableKey]; index: number; pair: OutlinePair | undefined }[] {
+  return ENTRY_KEYS.filter((key): key is EditableKey => key !== 'id' && Object.hasOwn(patch, key)).map((key) => {
+    const index = node.pairs.findIndex((p) => p.key === key);
+    return { key, value: patch[key], index, pair: node.pairs[index] };
+  });
+}
+
 /**
  * The splices for an entry written as a flow mapping (`- {date: 2026-03-02, title: Shipped it}`):
  * values are replaced where they stand, new keys go after the key they follow in the usual
@@ -111,12 +114,7 @@ function flowSplices(text: string, node: OutlineMap, newId: string | undefined, 
   const splices: Splice[] = [];
   const first = node.pairs[0];
   if (newId !== undefined) splices.push({ start: first.keyStart, end: first.keyStart, text: `id: ${flowValue(newId, 'id', undefined)}, ` });
-  const keys = Object.keys(patch).filter((k): k is EditableKey => (ENTRY_KEYS as readonly string[]).includes(k) && k !== 'id');
-  for (const key of ENTRY_KEYS) {
-    if (!keys.includes(key as EditableKey)) continue;
-    const value = patch[key as EditableKey];
-    const index = node.pairs.findIndex((p) => p.key === key);
-    const pair = node.pairs[index];
+  for (const { key, value, index, pair } of patchedPairs(node, patch)) {
     if (pair && isEmptyValue(value)) {
       const next = node.pairs[index + 1];
       const previous = node.pairs[index - 1];
@@ -145,6 +143,11 @@ function flowValue(value: Value, key: string, old: OutlineNode | undefined): str
   const style = old?.kind === 'scalar' ? old.style : undefined;
   if (value.includes('\n') || style === 'double') return renderScalar(value, 'QUOTE_DOUBLE');
   if (style === 'single') return renderScalar(value, 'QUOTE_SINGLE');
+  return flowScalar(value);
+}
+
+/** Text as an item of a flow collection: `[a, b]` and `{k: v}` need quotes around `,`, `[` and the like. */
+export function flowScalar(value: string): string {
   const doc = new Document([value]);
   if (isSeq(doc.contents)) (doc.contents as YAMLSeq).flow = true;
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trim().slice(1, -1);

@@ -1,9 +1,9 @@
 // Tagging many entries at once, and renaming or merging a tag across every file. Each change is
 // an updateEntry of the `tags` key alone, so the list keeps its style (flow or block) and nothing
 // else in the file moves; entries whose tags stay the same are not touched at all.
-import { Document, isSeq, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { normalizeTag, type Entry } from './entry';
-import { updateEntry } from './entryEdits';
+import { flowScalar, updateEntry } from './entryEdits';
 import { pairOf, type OutlineMap } from './outline';
 import { LogError } from './problem';
 import type { EntryEdit, EntryStore, PlannedWrite } from './store';
@@ -290,13 +290,6 @@ function alignTags(old: readonly string[], tags: readonly string[]): { keep?: nu
     }
   });
   return plan;
-}
-
-/** A tag as an item of a flow list: `[a, b]` needs quotes around `,`, `[` and the like. */
-function flowScalar(tag: string): string {
-  const doc = new Document([tag]);
-  if (isSeq(doc.contents)) doc.contents.flow = true;
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).trim().slice(1, -1);
 }
 
 function blockScalar(tag: string): string {
