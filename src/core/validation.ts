@@ -4,7 +4,6 @@ import {
   DEFAULT_ENTRY_TYPE,
   ENTRY_KEYS,
   ENTRY_TYPES,
-  isEntryType,
   isValidDate,
   makeEntryId,
   makeEntry,
@@ -164,7 +163,10 @@ function readType(item: OutlineMap, report: Report): EntryType {
   const node = pair.value;
   const text = node.kind === 'scalar' ? scalarText(node) : undefined;
   if (node.kind === 'scalar' && text === undefined) return DEFAULT_ENTRY_TYPE;
-  if (isEntryType(text)) return text;
+  // The list's own string rather than the file's copy: every entry of a type then shares one
+  // string, which maps and sets keyed by type (the tree, the packet) find without hashing it again.
+  const type = ENTRY_TYPES.find((known) => known === text);
+  if (type) return type;
   const shown = text === undefined ? 'This value' : `\`${text}\``;
   report(node.start, node.end, 'warning', `${shown} is not an entry type, so this entry is treated as a project. The types are: ${TYPE_LIST}.`);
   return DEFAULT_ENTRY_TYPE;
@@ -184,7 +186,7 @@ function readDirection(item: OutlineMap, type: EntryType, report: Report): MoveD
   if (type !== 'move') {
     report(pair.keyStart, node.end, 'warning', '`direction` only means something for entries of type `move`; set `type: move` or remove it.');
   }
-  return MOVE_DIRECTIONS.includes(text) ? text : undefined;
+  return MOVE_DIRECTIONS.find((known) => known === text);
 }
 
 function readText(item: OutlineMap, key: 'impact' | 'details', report: Report): string | undefined {
