@@ -141,16 +141,18 @@ export function evidenceInOrder(sorted: readonly Entry[], level: Level): Criteri
   // One reason object per keyword, shared by every entry it was found in: reasons are read-only.
   const keywordReasons = criteria.map((c) => c.keywords.map((keyword): SuggestionReason => ({ kind: 'keyword', keyword })));
   // The criteria each distinct competency text names; the same few texts recur in every entry.
-  const namesOf = new Map<string, number[]>();
+  // Each entry holds its own copy of the text (a view into its file's text), and V8 finds such a
+  // copy among an object's property names several times faster than among a Map's keys.
+  const namesOf: Record<string, number[] | undefined> = Object.create(null);
   const named = new Uint8Array(criteria.length);
   // Every criterion's lists come out in byStrength order as they are filled.
   for (const entry of sorted) {
     named.fill(0);
     for (const text of entry.competencies) {
-      let indexes = namesOf.get(text);
+      let indexes = namesOf[text];
       if (indexes === undefined) {
         const id = text.trim().toLowerCase();
-        namesOf.set(text, (indexes = ids.flatMap((candidate, i) => (candidate === id ? [i] : []))));
+        namesOf[text] = indexes = ids.flatMap((candidate, i) => (candidate === id ? [i] : []));
       }
       for (const i of indexes) named[i] = 1;
     }
@@ -360,8 +362,8 @@ interface TrieNode {
   readonly next: Map<number, TrieNode>;
   /** Criteria (and the keyword's place in their list) for which the word ending here is a keyword. */
   hits?: { criterion: number; order: number }[];
-  /** Phrases whose first word is the word ending here. */
-  phrases?: number[];
+  /** Phrases with the word ending here, each with the bit that stands for the word in the phrase's `words`. */
+  phraseWords?: { phrase: number; bit: number }[];
 }
 
 /**
@@ -370,8 +372,8 @@ interface TrieNode {
  * keywords are found word by word in one trie for all criteria, walking the entry's fields in
  * place, so the cost grows with the text, not with the number of keywords, and no text is
  * joined, lower-cased or split for an entry written in ASCII. A phrase is looked for (with
- * indexOf and a boundary check, in the entry's text as one string) only when its first word is
- * in the text as a whole word, which every match of the phrase implies.
+ * indexOf and a boundary check, in the entry's text as one string) only when each of its words
+ * is in the text as a whole word, which every match of the phrase implies.
  * Writes the keyword's place in its criterion's list into `best` (Infinity for none).
  */
 function keywordIndex(criteria: readonly Criterion[]): (entry: Entry, best: number[]) => void {
@@ -391,7 +393,7 @@ function keywordIndex(criteria: readonly Criterion[]): (entry: Entry, best: numb
     }
     return node;
   };
-  const phrases: { criterion: number; order: number; needle: string }[] = [];
+  const phrases: { criterion: number; order: number; needle: string; words: number }[] = [];
   criteria.forEach((criterion, c) => {
     criterion.keywords.forEach((keyword, order) => {
       const needle = searchForm(keyword.trim());
@@ -401,19 +403,22 @@ function keywordIndex(criteria: readonly Criterion[]): (entry: Entry, best: numb
       if (parts.length === 1 && parts[0] === needle) {
         (node.hits ??= []).push({ criterion: c, order });
       } else {
-        (node.phrases ??= []).push(phrases.length);
-        phrases.push({ criterion: c, order, needle });
+        // One bit per distinct word; past 31 words a phrase needs only its first 31 seen.
+        const distinct = [...new Set(parts)].slice(0, 31);
+        distinct.forEach((part, k) => (nodeFor(part).phraseWords ??= []).push({ phrase: phrases.length, bit: 1 << k }));
+        phrases.push({ criterion: c, order, needle, words: distinct.length === 31 ? 0x7fffffff : (1 << distinct.length) - 1 });
       }
     });
   });
-  const candidate = new Uint8Array(phrases.length);
+  // The words of each phrase seen so far in the entry, as bits.
+  const seen = new Uint32Array(phrases.length);
   let anyCandidate = false;
   let best: number[] = [];
 
   const reached = (node: TrieNode) => {
     if (node.hits) for (const hit of node.hits) if (hit.order < best[hit.criterion]) best[hit.criterion] = hit.order;
-    if (node.phrases) {
-      for (const p of node.phrases) candidate[p] = 1;
+    if (node.phraseWords) {
+      for (const { phrase, bit } of node.phraseWords) seen[phrase] |= bit;
       anyCandidate = true;
     }
   };
@@ -444,7 +449,7 @@ function keywordIndex(criteria: readonly Criterion[]): (entry: Entry, best: numb
       // A phrase's boundary check looks at single code units, so next to a surrogate pair it can
       // match where the first word is not a whole word; such text gets every phrase tried.
       if (code >= 0xd800 && code <= 0xdfff && phrases.length > 0) {
-        candidate.fill(1);
+        for (let p = 0; p < phrases.length; p++) seen[p] = phrases[p].words;
         anyCandidate = true;
       }
       const size = wordCharacterLength(lower, i);
@@ -485,9 +490,11 @@ function keywordIndex(criteria: readonly Criterion[]): (entry: Entry, best: numb
     // Phrases are rare in text; white space is folded only for entries that may hold one.
     let text: string | undefined;
     for (let p = 0; p < phrases.length; p++) {
-      if (candidate[p] === 0) continue;
-      candidate[p] = 0;
+      const found = seen[p];
+      if (found === 0) continue;
+      seen[p] = 0;
       const phrase = phrases[p];
+      if (found !== phrase.words) continue;
       if (phrase.order >= best[phrase.criterion]) continue;
       text ??= searchForm(searchableText(entry));
       for (let at = text.indexOf(phrase.needle); at !== -1; at = text.indexOf(phrase.needle, at + 1)) {
