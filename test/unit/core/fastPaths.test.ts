@@ -6,7 +6,7 @@ import { ENTRY_TYPES, type Entry } from '../../../src/core/entry';
 import { createSuggester, criterionEvidence, sortByStrength, wordCharacterLength } from '../../../src/core/evidence';
 import type { Criterion, Level } from '../../../src/core/ladder';
 import { defaultLadder } from '../../../src/core/defaultLadder';
-import { generatePacket, inline, sentence } from '../../../src/core/packet';
+import { generatePacket, inline, inlineSentence, sentence } from '../../../src/core/packet';
 import { referenceKeywords } from './referenceEvidence';
 import { inline as referenceInline, generatePacket as referencePacket, sentence as referenceSentence } from './referencePacket';
 import { anEntry } from './packetBuilders';
@@ -31,6 +31,11 @@ describe('fast paths agree with the code they replaced', () => {
 
   it('sentence gives what the regex version gave', () => {
     fc.assert(fc.property(anyText, (text) => assert.equal(sentence(text), referenceSentence(text))), { numRuns: 5000 });
+  });
+
+  it('inlineSentence gives what inline of sentence gave', () => {
+    const digitsOrTricky = fc.oneof(anyText, fc.stringMatching(/^[0-9]{1,4}[.)]?$/));
+    fc.assert(fc.property(digitsOrTricky, (text) => assert.equal(inlineSentence(text), referenceInline(referenceSentence(text)))), { numRuns: 5000 });
   });
 
   it('the word scanner finds exactly the words the Unicode regex splits out', () => {
