@@ -6,6 +6,7 @@ import { tagCounts } from '../core/entryQuery';
 import { findLevel, type Criterion } from '../core/ladder';
 import type { Command } from './commands';
 import { TYPE_ICONS } from './entriesTree';
+import type { LastChange } from './lastChange';
 import { applyToLog } from './logEdits';
 import { MultiStepInput, type InputStep } from './multiStepInput';
 import type { QuickInputs } from './quickInputs';
@@ -16,6 +17,7 @@ export interface CaptureDeps {
   readonly inputs: QuickInputs;
   /** Shows the new entry selected in the tree. */
   readonly reveal: (file: string, id: string) => Promise<void>;
+  readonly lastChange: LastChange;
 }
 
 export const TYPE_DESCRIPTIONS: Record<EntryType, string> = {
@@ -69,10 +71,14 @@ export function criteriaFor(log: FolderLog): readonly Criterion[] {
   return [...byId.values()];
 }
 
-/** Adds the entry to its year's file and reveals it; shared by every capture command. */
+/**
+ * Adds the entry to its year's file and reveals it; shared by every capture command. The new
+ * entry is in view, so Undo Last Change takes it back without a notification saying so.
+ */
 export async function captureEntry(deps: CaptureDeps, log: FolderLog, entry: NewEntry): Promise<string> {
   const planned = await log.store.planAdd(entry);
   await applyToLog(log, [planned]);
+  deps.lastChange.record(log, [planned], `Added “${entry.title}”.`, { notify: false });
   await deps.reveal(planned.file, planned.id);
   return planned.id;
 }

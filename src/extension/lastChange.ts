@@ -1,6 +1,7 @@
-// Changes to existing entries (an edit, a delete, tagging, rename, merge, accepting suggestions)
-// can be taken back in one step, whether or not their files are open: Growth Log: Undo Last
-// Change puts back the text each file had, provided nobody changed the file since.
+// Every change Growth Log makes to the log (adding, an edit, a delete, tagging, rename, merge,
+// accepting suggestions) can be taken back in one step, whether or not its files are open: Growth
+// Log: Undo Last Change puts back the text each file had, and removes a file the change created,
+// provided nobody changed the file since.
 import * as vscode from 'vscode';
 import type { PlannedWrite } from '../core/store';
 import type { Command } from './commands';
@@ -63,12 +64,16 @@ export class LastChange {
         if (moved.length > 0) {
           throw new Error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(moved[0].file))} changed since; undo there by hand (or with git).`);
         }
-        // The reverse writes: what each file had before, planned against what it has now.
-        // Only changes to existing entries are recorded, so every write has a `before`.
-        await applyToLog(
-          change.log,
-          change.writes.map((w) => ({ file: w.file, before: w.after, after: w.before ?? w.after })),
-        );
+        // The reverse writes: what each file had before, planned against what it has now; a file
+        // the change created (the first entry of a year) is removed.
+        const restored: PlannedWrite[] = [];
+        for (const w of change.writes) if (w.before !== undefined) restored.push({ file: w.file, before: w.after, after: w.before });
+        await applyToLog(change.log, restored);
+        for (const w of change.writes) {
+          if (w.before !== undefined) continue;
+          await vscode.workspace.fs.delete(vscode.Uri.parse(w.file));
+          await change.log.store.reloadFile(w.file);
+        }
         this.last = undefined;
         vscode.window.setStatusBarMessage(`$(discard) Undone: ${change.label}`, 5000);
       },

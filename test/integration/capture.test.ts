@@ -134,11 +134,15 @@ describe('Capture', () => {
     await done;
     const text = await readText(yearFile('2031'));
     assert.match(text, /^# .+\nentries:\n  - id: 2031-01-15-planned-the-2031-roadmap\n    date: 2031-01-15\n    title: Planned the 2031 roadmap\n    type: project\n$/);
-    await vscode.workspace.fs.delete(yearFile('2031'));
+    // Undo Last Change takes the entry back by removing the file the entry created.
+    await vscode.commands.executeCommand('growthLog.undoLastChange');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(yearFile('2031'))), 'the new year file is gone');
+    await eventually(async () => assert.ok(!(await entryTitles(api)).includes('Planned the 2031 roadmap')));
   });
 
-  it('turns a Quick Add line into an entry dated today with its #tags', async () => {
+  it('turns a Quick Add line into an entry dated today with its #tags, which Undo Last Change takes back', async () => {
     const api = await activateExtension();
+    const before = await readText(yearFile(today().slice(0, 4)));
     const { input, done } = await startCommand<string>(api, 'growthLog.quickAdd');
     // Tags alone are refused in place.
     assert.equal(await typeAndAccept(api, input, '#infra'), undefined);
@@ -149,6 +153,9 @@ describe('Capture', () => {
     const text = await readText(yearFile(today().slice(0, 4)));
     assert.match(text, new RegExp(`- id: ${id}\\n    date: ${today()}\\n    title: Shipped the importer\\n    tags: \\[infra, speed\\]\\n`));
     await eventually(async () => assert.ok((await entryTitles(api)).includes('Shipped the importer')));
+    await vscode.commands.executeCommand('growthLog.undoLastChange');
+    assert.equal(await readText(yearFile(today().slice(0, 4))), before);
+    await eventually(async () => assert.ok(!(await entryTitles(api)).includes('Shipped the importer')));
   });
 
   it('adds an entry from the editor selection, which becomes the details', async () => {
