@@ -78,7 +78,7 @@ export function criteriaFor(log: FolderLog): readonly Criterion[] {
 export async function captureEntry(deps: CaptureDeps, log: FolderLog, entry: NewEntry): Promise<string> {
   const planned = await log.store.planAdd(entry);
   await applyToLog(log, [planned]);
-  deps.lastChange.record(log, [planned], `Added “${entry.title}”.`, { notify: false });
+  deps.lastChange.record([{ log, writes: [planned] }], `Added “${entry.title}”.`, { notify: false });
   await deps.reveal(planned.file, planned.id);
   return planned.id;
 }

@@ -3,12 +3,11 @@
 import * as vscode from 'vscode';
 import { ENTRY_TYPES, type Entry, type EntryType } from '../core/entry';
 import type { EntryPatch } from '../core/entryEdits';
-import type { PlannedWrite } from '../core/store';
 import { dateProblem, TYPE_DESCRIPTIONS } from './addEntry';
 import type { Command } from './commands';
 import { TYPE_ICONS } from './entriesTree';
 import { resolveTargets, type EntryTarget, type TargetDeps } from './entryTargets';
-import type { LastChange } from './lastChange';
+import type { LastChange, LogWrites } from './lastChange';
 import { applyToLog } from './logEdits';
 import { askPick, askText } from './multiStepInput';
 import type { QuickInputs } from './quickInputs';
@@ -27,7 +26,7 @@ async function updateEntry(deps: EntryCommandDeps, target: EntryTarget, patch: E
   const write = await target.log.store.planUpdate(target.entry.id, patch);
   await applyToLog(target.log, [write]);
   // The tree shows the edit; a toast for each one would be noise. Undo Last Change still takes it back.
-  deps.lastChange.record(target.log, [write], `Edited “${target.entry.title}”.`, { notify: false });
+  deps.lastChange.record([{ log: target.log, writes: [write] }], `Edited “${target.entry.title}”.`, { notify: false });
 }
 
 async function askPatch(inputs: QuickInputs, entry: Entry): Promise<EntryPatch | undefined> {
@@ -91,17 +90,16 @@ export function deleteEntryCommand(deps: EntryCommandDeps): Command {
       );
       if (answer !== 'Delete') return;
       // One entry at a time: each plan reads the file as the previous delete left it.
-      const done: { log: EntryTarget['log']; write: PlannedWrite }[] = [];
+      const done: LogWrites[] = [];
       try {
         for (const target of targets) {
           const write = await target.log.store.planDelete(target.entry.id);
           await applyToLog(target.log, [write]);
-          done.push({ log: target.log, write });
+          done.push({ log: target.log, writes: [write] });
         }
       } finally {
         // What was deleted can be brought back, also when a later delete failed.
-        const log = done[0]?.log;
-        if (log && done.every((d) => d.log === log)) deps.lastChange.record(log, done.map((d) => d.write), `Deleted ${what}.`, { notify: true });
+        if (done.length > 0) deps.lastChange.record(done, `Deleted ${what}.`, { notify: true });
       }
     },
   };

@@ -58,7 +58,7 @@ export function suggestionCommands(deps: SuggestionDeps): Command[] {
             edit: (text, entry) => updateEntry(text, id, { competencies: [...entry.competencies, ...criteria] }, entry.file),
           })),
         );
-        await deps.lastChange.apply(log, writes, `Accepted ${count} suggested ${count === 1 ? 'competency' : 'competencies'}.`);
+        await deps.lastChange.apply([{ log, writes }], `Accepted ${count} suggested ${count === 1 ? 'competency' : 'competencies'}.`);
       },
     },
   ];

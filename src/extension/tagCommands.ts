@@ -8,7 +8,7 @@ import { typedTags } from './addEntry';
 import type { Command } from './commands';
 import { GroupItem } from './entriesTree';
 import { resolveTargets, type EntryTarget, type TargetDeps } from './entryTargets';
-import type { LastChange } from './lastChange';
+import type { LastChange, LogWrites } from './lastChange';
 import { askPick, askText, confirmInPick } from './multiStepInput';
 import type { FolderLog } from './workspaceLogs';
 
@@ -28,10 +28,13 @@ function plural(n: number, one: string, many: string): string {
 async function changeTagsOf(deps: TagCommandDeps, targets: readonly EntryTarget[], change: TagChange, label: string): Promise<void> {
   const byLog = new Map<FolderLog, string[]>();
   for (const { log, entry } of targets) byLog.set(log, [...(byLog.get(log) ?? []), entry.id]);
+  const parts: LogWrites[] = [];
   for (const [log, ids] of byLog) {
     const writes = await planTagChange(log.store, ids, change);
-    if (writes.length > 0) await deps.lastChange.apply(log, writes, label);
+    if (writes.length > 0) parts.push({ log, writes });
   }
+  // One change for every folder's log: one notification, and one Undo that takes back all of it.
+  if (parts.length > 0) await deps.lastChange.apply(parts, label);
 }
 
 async function pickTag(deps: TagCommandDeps, log: FolderLog, placeholder: string): Promise<string | undefined> {
@@ -110,7 +113,7 @@ export function tagCommands(deps: TagCommandDeps): Command[] {
         const rewrite = await planRenameTag(log.store, from, target);
         const title = taken.has(target) ? `Merge #${from} into the existing #${target}` : `Rename #${from} to #${target}`;
         if (!(await confirmRewrite(deps, rewrite, title, 'Rename'))) return;
-        await deps.lastChange.apply(log, rewrite.writes, `Renamed #${from} to #${target} in ${plural(rewrite.entryCount, 'entry', 'entries')}.`);
+        await deps.lastChange.apply([{ log, writes: rewrite.writes }], `Renamed #${from} to #${target} in ${plural(rewrite.entryCount, 'entry', 'entries')}.`);
       },
     },
     {
@@ -133,7 +136,7 @@ export function tagCommands(deps: TagCommandDeps): Command[] {
         if (!target) return;
         const rewrite = await planMergeTags(log.store, chosen, target);
         if (!(await confirmRewrite(deps, rewrite, `Merge ${chosen.map((t) => `#${t}`).join(', ')} into #${target}`, 'Merge'))) return;
-        await deps.lastChange.apply(log, rewrite.writes, `Merged ${chosen.length} tags into #${target} in ${plural(rewrite.entryCount, 'entry', 'entries')}.`);
+        await deps.lastChange.apply([{ log, writes: rewrite.writes }], `Merged ${chosen.length} tags into #${target} in ${plural(rewrite.entryCount, 'entry', 'entries')}.`);
       },
     },
   ];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { today } from '../../src/core/entry';
-import { activateExtension, asQuickPick, eventually, pickAndAccept, readText, startCommand, treeRows, typeAndAccept } from './driver';
+import { activateExtension, asQuickPick, eventually, pickAndAccept, readText, startCommand, treeRows, typeAndAccept, typeAndAcceptPick } from './driver';
 
 function folderUri(name: string, ...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
@@ -40,5 +40,24 @@ describe('A multi-root workspace', () => {
       const beta = (await treeRows(api)).find((r) => r.depth === 0 && r.label === 'beta');
       assert.equal(beta?.description, '3');
     });
+  });
+
+  it('tags entries of both folders’ logs as one change, which one Undo takes back', async () => {
+    const api = await activateExtension();
+    const files = [folderUri('alpha', 'brag', '2026.yaml'), folderUri('beta', 'career', '2026.yaml')];
+    const before = await Promise.all(files.map(readText));
+    const rows = await treeRows(api);
+    const nodeOf = (title: string) => rows.find((r) => r.label === title && r.node.contextValue?.startsWith('entry'))!.node;
+    const alpha = nodeOf('Released alpha 1.0');
+    const beta = nodeOf('Gave the beta design talk');
+    const { input, done } = await startCommand(api, 'growthLog.tagEntries', alpha, [alpha, beta]);
+    assert.equal(asQuickPick(input).title, 'Tag 2 entries');
+    await typeAndAcceptPick(api, asQuickPick(input), 'shipped');
+    await done;
+    const [alphaText, betaText] = await Promise.all(files.map(readText));
+    assert.equal(alphaText, before[0].replace('tags: [release]', 'tags: [release, shipped]'));
+    assert.equal(betaText.split('tags: [shipped]').length, 2, 'one beta entry got the tag');
+    await vscode.commands.executeCommand('growthLog.undoLastChange');
+    assert.deepEqual(await Promise.all(files.map(readText)), before);
   });
 });
