@@ -78,23 +78,35 @@ describe('fast paths agree with the code they replaced', () => {
     competencies: fc.subarray(['c0', ' C1 ', 'c2', 'other']),
   }).map((fields) => anEntry(fields));
 
+  const keywordsAsReferenceFinds = (list: Criterion[], entries: Entry[]) => {
+    const suggest = createSuggester(list);
+    for (const e of entries) {
+      const expected = referenceKeywords(list, e);
+      const found = list.map(() => undefined as string | undefined);
+      for (const s of suggest(e, new Set())) {
+        const i = list.findIndex((c) => c.id === s.criterionId);
+        if (s.reason.kind === 'keyword') found[i] = s.reason.keyword;
+        else found[i] = expected[i];
+      }
+      assert.deepEqual(found, expected);
+    }
+  };
+
   it('keywords are found exactly where the split-and-look-up version found them', () => {
-    fc.assert(
-      fc.property(criteria, fc.array(entry, { maxLength: 6 }), (list, entries) => {
-        const suggest = createSuggester(list);
-        for (const e of entries) {
-          const expected = referenceKeywords(list, e);
-          const found = list.map(() => undefined as string | undefined);
-          for (const s of suggest(e, new Set())) {
-            const i = list.findIndex((c) => c.id === s.criterionId);
-            if (s.reason.kind === 'keyword') found[i] = s.reason.keyword;
-            else found[i] = expected[i];
-          }
-          assert.deepEqual(found, expected);
-        }
-      }),
-      { numRuns: 3000 },
+    fc.assert(fc.property(criteria, fc.array(entry, { maxLength: 6 }), keywordsAsReferenceFinds), { numRuns: 3000 });
+  });
+
+  it('in entries written in ASCII too, whose phrases are looked for without building strings', () => {
+    const ascii = keywordPool.filter((k) => /^[\x00-\x7f]*$/.test(k));
+    const asciiPiece = fc.oneof(
+      fc.constantFrom(...ascii, ...ascii.map((k) => k.toUpperCase())),
+      fc.string({ unit: fc.constantFrom(...' \t\n\v\f\r-_.+x0OoNnCcALlTtime'), maxLength: 8 }),
     );
+    const asciiField = fc.array(asciiPiece, { maxLength: 6 }).chain((parts) => fc.constantFrom(parts.join(' '), parts.join(''), parts.join('\n'), parts.join('-')));
+    const asciiEntry = fc
+      .record({ title: asciiField, impact: fc.option(asciiField, { nil: undefined }), details: fc.option(asciiField, { nil: undefined }), tags: fc.array(asciiField, { maxLength: 3 }) })
+      .map((fields) => anEntry({ ...fields, date: '2026-01-01' }));
+    fc.assert(fc.property(criteria, fc.array(asciiEntry, { maxLength: 6 }), keywordsAsReferenceFinds), { numRuns: 3000 });
   });
 
   it('criterion evidence agrees with the suggester, entry by entry, in byStrength order', () => {
