@@ -267,15 +267,15 @@ export function byStrength(a: Entry, b: Entry): number {
 export function sortByStrength(entries: readonly Entry[]): Entry[] {
   // Dates of the usual YYYY-MM-DD shape become one number, weaker and older entries larger, so
   // most comparisons are one subtraction.
-  const numbered = entries.map((entry) => ({ entry, key: numericStrength(entry) }));
+  const numbered = entries.map((entry) => ({ entry, key: numericStrength(entry), id: flatCopy(entry.id) }));
   if (numbered.every((k) => k.key >= 0)) {
-    numbered.sort((a, b) => a.key - b.key || compareText(a.entry.id, b.entry.id) || compareText(a.entry.title, b.entry.title));
+    numbered.sort((a, b) => a.key - b.key || compareText(a.id, b.id) || compareText(a.entry.title, b.entry.title));
     return numbered.map((k) => k.entry);
   }
-  const keyed = entries.map((entry) => ({ entry, weak: !entry.impact?.trim() }));
+  const keyed = entries.map((entry) => ({ entry, weak: !entry.impact?.trim(), id: flatCopy(entry.id) }));
   keyed.sort((a, b) => {
     if (a.weak !== b.weak) return a.weak ? 1 : -1;
-    return compareStrengthDates(a.entry.date, b.entry.date) || compareText(a.entry.id, b.entry.id) || compareText(a.entry.title, b.entry.title);
+    return compareStrengthDates(a.entry.date, b.entry.date) || compareText(a.id, b.id) || compareText(a.entry.title, b.entry.title);
   });
   return keyed.map((k) => k.entry);
 }
@@ -310,6 +310,16 @@ function compareStrengthDates(a: string, b: string): number {
     return x < y ? -1 : 1;
   }
   return a.length < b.length ? -1 : 1;
+}
+
+/**
+ * The same text as one contiguous string. Text read from a log is a view into its file's text,
+ * and V8 orders two strings (`<`) in its fast path only when both are contiguous: for views it
+ * calls into the runtime, about ten times slower, and a large log's sort compares ids of the same
+ * day tens of thousands of times. Short strings are always copies already.
+ */
+export function flatCopy(text: string): string {
+  return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
 }
 
 // Code-unit order, not localeCompare: the packet must be byte-identical on every machine.

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { ENTRY_TYPES, type Entry } from '../../../src/core/entry';
-import { createSuggester, criterionEvidence, sortByStrength, wordCharacterLength } from '../../../src/core/evidence';
+import { createSuggester, criterionEvidence, flatCopy, sortByStrength, wordCharacterLength } from '../../../src/core/evidence';
 import type { Criterion, Level } from '../../../src/core/ladder';
 import { defaultLadder } from '../../../src/core/defaultLadder';
 import { generatePacket, inline, inlineSentence, sentence } from '../../../src/core/packet';
@@ -128,6 +128,11 @@ describe('fast paths agree with the code they replaced', () => {
     );
   });
 
+  it('flatCopy gives the same text back', () => {
+    const views = fc.tuple(anyText, fc.nat(), fc.nat()).map(([text, a, b]) => text.slice(Math.min(a, b) % (text.length + 1), Math.max(a, b)));
+    fc.assert(fc.property(fc.oneof(anyText, views), (text) => assert.equal(flatCopy(text), text)), { numRuns: 5000 });
+  });
+
   it('sortByStrength orders as the strength key did, whatever the dates look like', () => {
     // Mostly in one shape, now and then not, so both the numeric keys and the fallback are used.
     const strengthKey = (e: Entry) => {
@@ -148,7 +153,8 @@ describe('fast paths agree with the code they replaced', () => {
         fc.constantFrom('2026-01-01', '2026-01-02', '2025-12-31'),
       ),
       title: fc.constantFrom('a', 'b', 'B'),
-      id: fc.constantFrom('1', '2', '10'),
+      // Long ids too: those are copied before the sort compares them.
+      id: fc.constantFrom('1', '2', '10', '2026-01-01-shipped-the-importer', '2026-01-01-shipped-the-importer-2', '2026-01-01-shipped-the-exporter', '2026-01-01-Ünïcödé-😀-title'),
       impact: fc.option(fc.constantFrom('', ' ', 'big'), { nil: undefined }),
     }).map((fields) => anEntry(fields));
     fc.assert(
