@@ -332,7 +332,7 @@ function oldestFirstFrom(newest: readonly EntryFacts[]): EntryFacts[] {
   const oldest = newest.slice().reverse();
   for (let start = 0; start < oldest.length; ) {
     let end = start + 1;
-    while (end < oldest.length && newestFirst(oldest[start], oldest[end]) === 0) end++;
+    while (end < oldest.length && tiedNewestFirst(oldest[start], oldest[end])) end++;
     if (end - start > 1) {
       const run = oldest.slice(start, end).reverse();
       for (let i = 0; i < run.length; i++) oldest[start + i] = run[i];
@@ -340,6 +340,14 @@ function oldestFirstFrom(newest: readonly EntryFacts[]): EntryFacts[] {
     start = end;
   }
   return oldest;
+}
+
+/**
+ * `newestFirst(a, b) === 0`, found with `===` alone: ids and titles are views into their file's
+ * text, which V8 tests for equality in its fast path but orders with `<` only in its runtime.
+ */
+function tiedNewestFirst(a: EntryFacts, b: EntryFacts): boolean {
+  return a.date === b.date && a.weak === b.weak && a.id === b.id && a.titleText === b.titleText;
 }
 
 function isPlainDate(date: string): boolean {
