@@ -13,6 +13,10 @@ import { nodeFolderAccess, writeFileAtomic } from '../src/node/nodeFolderAccess'
 
 const FILES = 10;
 const RUNS = 7;
+// Untimed runs before each compared measure, alike for all three: a process's first runs are
+// slower while V8 optimizes the code and grows its young generation (here a packet's first few
+// builds took up to twice as long as later ones).
+const WARMUPS = 5;
 
 const WORDS = 'billing migration postgres latency cache queue mentoring review design onboarding incident on-call metrics budget roadmap search payments'.split(' ');
 
@@ -90,8 +94,10 @@ interface Row {
 async function benchSize(root: string, total: number): Promise<Row[]> {
   const dir = path.join(root, `log-${total}`);
   const files = writeLogs(dir, total);
-  await jsYamlLoad(files);
-  await coldLoad(dir);
+  for (let i = 0; i < WARMUPS; i++) {
+    await jsYamlLoad(files);
+    await coldLoad(dir);
+  }
   const jsYamlMs = await median(RUNS, () => timed(() => jsYamlLoad(files)));
   const coldMs = await median(RUNS, () => timed(() => coldLoad(dir)));
   // Timed next to the cold load it is compared with: the later measures leave about a hundred
@@ -192,7 +198,7 @@ async function packetTime(dir: string, store: EntryStore): Promise<{ ms: number;
     const plan = planPacket(request);
     characters = generatePacket({ ...plan, entries: request.entries, ladder, today: request.today }).length;
   };
-  build();
+  for (let i = 0; i < WARMUPS; i++) build();
   const ms = await median(RUNS, () => timed(build));
   const inPeriod = store.entries.filter((e) => e.date >= '2026-01-01').length;
   return { ms, entries: inPeriod, characters };
