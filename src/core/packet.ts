@@ -472,11 +472,17 @@ export function inline(text: string): string {
 /** A link when the text is a web or mail address; any other text is shown as it was written. */
 export function link(url: string): string {
   const trimmed = url.trim();
-  if (!/^(https?:\/\/|mailto:)\S+$/i.test(trimmed)) return inline(trimmed);
-  const label = trimmed.replace(/^(https?:\/\/|mailto:)/i, '').replace(/\/$/, '');
-  const destination = trimmed.replace(/[()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const address = WEB_OR_MAIL.exec(trimmed);
+  if (!address) return inline(trimmed);
+  const rest = address[2];
+  const label = rest.charCodeAt(rest.length - 1) === 47 ? rest.slice(0, -1) : rest;
+  const destination = UNSAFE_IN_DESTINATION.test(trimmed) ? trimmed.replace(/[()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : trimmed;
   return `[${inline(label)}](${destination})`;
 }
+
+// A link's scheme and the rest, with no white space anywhere; the rest is never empty.
+const WEB_OR_MAIL = /^(https?:\/\/|mailto:)(\S+)$/i;
+const UNSAFE_IN_DESTINATION = /[()<>\\]/;
 
 function codeSpan(text: string): string {
   return text.replace(/`/g, "'");

@@ -185,7 +185,7 @@ describe('fast paths agree with the code they replaced', () => {
         details: fc.option(text, { nil: undefined }),
         tags: fc.array(fc.oneof(fc.constantFrom('code-quality', 'on-call', 'x_y'), text), { maxLength: 3 }),
         competencies: fc.subarray(['technical-scope', 'EXECUTION ', 'mentoring', 'nope']),
-        links: fc.array(fc.oneof(fc.constantFrom('https://example.com/a(b)', 'mailto:me@x.org', 'not a link'), text), { maxLength: 2 }),
+        links: fc.array(fc.oneof(fc.constantFrom('https://example.com/a(b)', 'mailto:me@x.org', 'not a link', 'HTTPS://example.com/', 'http:///', 'https://x.org/a/<b>\\c', ' https://x.org/ '), text), { maxLength: 2 }),
       })
       .map((fields) => anEntry(fields));
     fc.assert(
