@@ -381,9 +381,10 @@ interface TrieNode {
  * word or phrase, in any case and with any white space between a phrase's words. One-word
  * keywords are found word by word in one trie for all criteria, walking the entry's fields in
  * place, so the cost grows with the text, not with the number of keywords, and no text is
- * joined, lower-cased or split for an entry written in ASCII. A phrase is looked for (with
- * indexOf and a boundary check, in the entry's text as one string) only when each of its words
- * is in the text as a whole word, which every match of the phrase implies.
+ * joined, lower-cased or split for an entry written in ASCII. A phrase is looked for (with a
+ * boundary check, in the entry's search form: folded into a reused buffer for an entry written in
+ * ASCII, a string for any other) only when each of its words is in the text as a whole word,
+ * which every match of the phrase implies.
  * Writes the keyword's place in its criterion's list into `best` (Infinity for none).
  */
 function keywordIndex(criteria: readonly Criterion[]): (entry: Entry, best: number[]) => void {
