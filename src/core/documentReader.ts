@@ -2,6 +2,7 @@
 // exact place of every error. It is the slow path, used when the fast reader is unsure.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { OutlineNode, OutlinePair, ScalarStyle } from './outline';
+import { ownCopy } from './ownText';
 
 export interface DocumentOutline {
   readonly root: OutlineNode | undefined;
@@ -61,8 +62,9 @@ function toOutline(doc: Document, node: Node, text: string): OutlineNode {
     const value = node.value;
     if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       const style = styleOf(node.type);
-      const source = style === 'plain' ? text.slice(start, end) : String(value ?? '');
-      return { kind: 'scalar', value, source, style, start, end };
+      const own = typeof value === 'string' ? ownCopy(value) : value;
+      const source = style === 'plain' ? text.slice(start, end) : String(own ?? '');
+      return { kind: 'scalar', value: own, source, style, start, end };
     }
   }
   if (isSeq(node) && !node.tag) {

@@ -140,9 +140,8 @@ export function evidenceInOrder(sorted: readonly Entry[], level: Level): Criteri
   const typeReasons = new Map<EntryType, SuggestionReason>();
   // One reason object per keyword, shared by every entry it was found in: reasons are read-only.
   const keywordReasons = criteria.map((c) => c.keywords.map((keyword): SuggestionReason => ({ kind: 'keyword', keyword })));
-  // The criteria each distinct competency text names; the same few texts recur in every entry.
-  // Each entry holds its own copy of the text (a view into its file's text), and V8 finds such a
-  // copy among an object's property names several times faster than among a Map's keys.
+  // The criteria each distinct competency text names, worked out once per text: the same few
+  // texts recur in every entry.
   const namesOf: Record<string, number[] | undefined> = Object.create(null);
   const named = new Uint8Array(criteria.length);
   // Every criterion's lists come out in byStrength order as they are filled.
@@ -267,12 +266,12 @@ export function byStrength(a: Entry, b: Entry): number {
 export function sortByStrength(entries: readonly Entry[]): Entry[] {
   // Dates of the usual YYYY-MM-DD shape become one number, weaker and older entries larger, so
   // most comparisons are one subtraction.
-  const numbered = entries.map((entry) => ({ entry, key: numericStrength(entry), id: flatCopy(entry.id) }));
+  const numbered = entries.map((entry) => ({ entry, key: numericStrength(entry), id: entry.id }));
   if (numbered.every((k) => k.key >= 0)) {
     numbered.sort((a, b) => a.key - b.key || compareText(a.id, b.id) || compareText(a.entry.title, b.entry.title));
     return numbered.map((k) => k.entry);
   }
-  const keyed = entries.map((entry) => ({ entry, weak: !entry.impact?.trim(), id: flatCopy(entry.id) }));
+  const keyed = entries.map((entry) => ({ entry, weak: !entry.impact?.trim(), id: entry.id }));
   keyed.sort((a, b) => {
     if (a.weak !== b.weak) return a.weak ? 1 : -1;
     return compareStrengthDates(a.entry.date, b.entry.date) || compareText(a.id, b.id) || compareText(a.entry.title, b.entry.title);
@@ -310,16 +309,6 @@ function compareStrengthDates(a: string, b: string): number {
     return x < y ? -1 : 1;
   }
   return a.length < b.length ? -1 : 1;
-}
-
-/**
- * The same text as one contiguous string. Text read from a log is a view into its file's text,
- * and V8 orders two strings (`<`) in its fast path only when both are contiguous: for views it
- * calls into the runtime, about ten times slower, and a large log's sort compares ids of the same
- * day tens of thousands of times. Short strings are always copies already.
- */
-export function flatCopy(text: string): string {
-  return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
 }
 
 // Code-unit order, not localeCompare: the packet must be byte-identical on every machine.

@@ -3,6 +3,7 @@
 // (anchors, tags, multi-line plain values, nested mappings, odd indentation...) it gives up and
 // the caller uses the Document API, so it never has to be right about unusual YAML.
 import { trimBack } from './documentReader';
+import { ownCopy, ownText } from './ownText';
 import type { OutlineMap, OutlineNode, OutlinePair, OutlineScalar, OutlineSeq } from './outline';
 
 export interface FastOutline {
@@ -209,7 +210,7 @@ class FastReader {
     }
     if (text.charCodeAt(start) === 58 && start + 1 === ce) throw GIVE_UP;
     while (end > start && text.charCodeAt(end - 1) === 32) end--;
-    const source = text.slice(start, end);
+    const source = ownText(text, start, end);
     return { kind: 'scalar', value: resolvePlain(source), source, style: 'plain', start, end };
   }
 
@@ -252,7 +253,7 @@ class FastReader {
       } else throw GIVE_UP;
       run = i;
     }
-    value += text.slice(run, i);
+    value = run === start + 1 ? ownText(text, run, i) : ownCopy(value + text.slice(run, i));
     if (!inFlow) this.expectLineEnd(i + 1);
     return { kind: 'scalar', value, source: value, style: 'double', start, end: i + 1 };
   }
@@ -271,7 +272,7 @@ class FastReader {
         i = run = close + 2;
         continue;
       }
-      value += text.slice(run, close);
+      value = run === start + 1 ? ownText(text, run, close) : ownCopy(value + text.slice(run, close));
       i = close;
       break;
     }
@@ -307,7 +308,7 @@ class FastReader {
         let end = i;
         while (end > itemStart && text.charCodeAt(end - 1) === 32) end--;
         if (end === itemStart) throw GIVE_UP;
-        const source = text.slice(itemStart, end);
+        const source = ownText(text, itemStart, end);
         item = { kind: 'scalar', value: resolvePlain(source), source, style: 'plain', start: itemStart, end };
       }
       items.push(item);
@@ -379,8 +380,12 @@ class FastReader {
         }
       }
       if (value.charCodeAt(0) === 32) throw GIVE_UP;
-    } else value = lines.join('\n');
-    if (!strip) value += '\n';
+      value = ownCopy(strip ? value : `${value}\n`);
+    } else {
+      // The final line break as one more joined line, so the value is one string, not two.
+      if (!strip) lines.push('');
+      value = lines.join('\n');
+    }
     return { kind: 'scalar', value, source: value, style: folded ? 'folded' : 'literal', start, end: trimBack(text, start, lastContentEnd) };
   }
 }

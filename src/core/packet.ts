@@ -342,10 +342,7 @@ function oldestFirstFrom(newest: readonly EntryFacts[]): EntryFacts[] {
   return oldest;
 }
 
-/**
- * `newestFirst(a, b) === 0`, found with `===` alone: ids and titles are views into their file's
- * text, which V8 tests for equality in its fast path but orders with `<` only in its runtime.
- */
+/** `newestFirst(a, b) === 0`, found with `===` alone: a tie needs no ordering. */
 function tiedNewestFirst(a: EntryFacts, b: EntryFacts): boolean {
   return a.date === b.date && a.weak === b.weak && a.id === b.id && a.titleText === b.titleText;
 }
@@ -427,8 +424,7 @@ function hasLooseWhiteSpace(text: string): boolean {
 }
 
 // A character `inline` escapes, white space other than one space between words, or a space at
-// either end: the code units `isWhiteSpace` knows, written out for the regex engine, which reads
-// a log's text in place where a loop over charCodeAt reads each code unit through its file's text.
+// either end: the code units `isWhiteSpace` knows, written out so that one regex test answers.
 const INLINE_CHANGES = /[\\`*_[\]<>|~#&$\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
 
 /**

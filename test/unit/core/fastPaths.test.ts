@@ -3,8 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { ENTRY_TYPES, type Entry } from '../../../src/core/entry';
-import { createSuggester, criterionEvidence, flatCopy, sortByStrength, wordCharacterLength } from '../../../src/core/evidence';
+import { createSuggester, criterionEvidence, sortByStrength, wordCharacterLength } from '../../../src/core/evidence';
 import type { Criterion, Level } from '../../../src/core/ladder';
+import { ownCopy, ownText } from '../../../src/core/ownText';
 import { defaultLadder } from '../../../src/core/defaultLadder';
 import { generatePacket, inline, inlineSentence, sentence } from '../../../src/core/packet';
 import { referenceKeywords } from './referenceEvidence';
@@ -128,9 +129,19 @@ describe('fast paths agree with the code they replaced', () => {
     );
   });
 
-  it('flatCopy gives the same text back', () => {
-    const views = fc.tuple(anyText, fc.nat(), fc.nat()).map(([text, a, b]) => text.slice(Math.min(a, b) % (text.length + 1), Math.max(a, b)));
-    fc.assert(fc.property(fc.oneof(anyText, views), (text) => assert.equal(flatCopy(text), text)), { numRuns: 5000 });
+  it('ownText and ownCopy give the same text back', () => {
+    const cut = fc.tuple(anyText, fc.nat(), fc.nat()).map(([text, a, b]) => {
+      const start = Math.min(a, b) % (text.length + 1);
+      return { text, start, end: Math.max(start, Math.max(a, b) % (text.length + 1)) };
+    });
+    fc.assert(
+      fc.property(cut, ({ text, start, end }) => {
+        assert.equal(ownText(text, start, end), text.slice(start, end));
+        assert.equal(ownCopy(text.slice(start, end)), text.slice(start, end));
+        assert.equal(ownCopy(text + text), text + text);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('sortByStrength orders as the strength key did, whatever the dates look like', () => {
