@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as jsYaml from 'js-yaml';
 import { EntryCache } from '../src/core/entryCache';
 import { LADDER_FILE_NAME, ladderFromFile } from '../src/core/ladder';
-import { generatePacket, planPacket } from '../src/core/packet';
+import { packetBytes, planPacket } from '../src/core/packet';
 import { EntryStore } from '../src/core/store';
 import { nodeFolderAccess, writeFileAtomic } from '../src/node/nodeFolderAccess';
 
@@ -177,7 +177,7 @@ async function benchSize(root: string, total: number): Promise<Row[]> {
     const packet = await packetTime(dir, await coldLoad(dir));
     rows.push(row('packet / cold load', packet.ms / nearColdMs, 0.5));
     rows.push({
-      measure: `  (packet ${packet.ms.toFixed(1)} ms, cold load just before ${nearColdMs.toFixed(1)} ms; ${packet.entries} entries in the period, ${packet.characters} characters)`,
+      measure: `  (packet ${packet.ms.toFixed(1)} ms, cold load just before ${nearColdMs.toFixed(1)} ms; ${packet.entries} entries in the period, ${packet.bytes} bytes)`,
       value: NaN,
       unit: '',
       target: '',
@@ -194,21 +194,22 @@ async function benchSize(root: string, total: number): Promise<Row[]> {
  * The packet the CLI writes for the loaded log: the folder's ladder (the default one here), the
  * default period (the last 12 months, which holds every generated entry) and the level after L3.
  */
-async function packetTime(dir: string, store: EntryStore): Promise<{ ms: number; entries: number; characters: number }> {
+async function packetTime(dir: string, store: EntryStore): Promise<{ ms: number; entries: number; bytes: number }> {
   const access = nodeFolderAccess(dir);
   const ladderFile = access.fileKey(LADDER_FILE_NAME);
   const { ladder } = ladderFromFile(await access.readFile(ladderFile), ladderFile);
   if (!ladder) throw new Error('the default ladder should be usable');
   const request = { ladder, entries: store.entries, today: '2026-12-31', current: 'L3' };
-  let characters = 0;
+  let bytes = 0;
+  // The bytes of the packet's file, as the extension and the CLI write it.
   const build = () => {
     const plan = planPacket(request);
-    characters = generatePacket({ ...plan, entries: request.entries, ladder, today: request.today }).length;
+    bytes = packetBytes({ ...plan, entries: request.entries, ladder, today: request.today }).length;
   };
   for (let i = 0; i < WARMUPS; i++) build();
   const ms = await median(RUNS, () => timed(build));
   const inPeriod = store.entries.filter((e) => e.date >= '2026-01-01').length;
-  return { ms, entries: inPeriod, characters };
+  return { ms, entries: inPeriod, bytes };
 }
 
 /** Loads the log in a fresh Node process, sampling the heap as files are parsed. */

@@ -29,7 +29,30 @@ export const MAX_EVIDENCE_PER_CRITERION = 8;
 export const STORY_TYPES: readonly EntryType[] = ['skill', 'learning', 'responsibility', 'network', 'recognition', 'move'];
 const STORY_TYPE_SET: ReadonlySet<EntryType> = new Set(STORY_TYPES);
 
+/** The packet's Markdown. */
 export function generatePacket(input: PacketInput): string {
+  return packetBlocks(input).join('');
+}
+
+/**
+ * The packet as the UTF-8 bytes of its file, which is what the extension and the CLI write: encoded
+ * a few hundred lines at a time, so the draft is never held as one string as well as its bytes
+ * (which is faster than building that one string, let alone encoding it afterwards).
+ */
+export function packetBytes(input: PacketInput): Uint8Array {
+  const encoder = new TextEncoder();
+  const parts = packetBlocks(input).map((block) => encoder.encode(block));
+  const bytes = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+/** The packet's Markdown in blocks of a few hundred lines, each ending with a line break. */
+function packetBlocks(input: PacketInput): string[] {
   const { ladder, targetLevel, period, today } = input;
   const target = findLevel(ladder, targetLevel);
   if (!target) throw new LogError('invalid', `The ladder has no level \`${targetLevel}\`; its levels are ${levelList(ladder)}.`);
@@ -55,27 +78,24 @@ export function generatePacket(input: PacketInput): string {
   story(out, newest);
   gaps(out, evidence);
   appendix(out, newest);
-  return out.toString();
+  return out.blocks();
 }
 
 /**
  * The packet's Markdown, written line by line. Every few hundred lines are joined into one
- * string, so the pieces each line was made of die young: kept as 15,000 separate lines until
+ * block, so the pieces each line was made of die young: kept as 15,000 separate lines until
  * the end, as a large log's packet has, they outlived several garbage collections, each of
  * which copied them all. Blank lines at the end are dropped, and the text ends with a newline.
  */
 class MarkdownText {
-  private readonly blocks: string[] = [];
+  private readonly done: string[] = [];
   private lines: string[] = [];
   private blanks = 0;
 
   line(text: string): this {
     for (; this.blanks > 0; this.blanks--) this.lines.push('');
     this.lines.push(text);
-    if (this.lines.length >= 256) {
-      this.blocks.push(this.lines.join('\n'));
-      this.lines = [];
-    }
+    if (this.lines.length >= 256) this.endBlock();
     return this;
   }
 
@@ -85,10 +105,17 @@ class MarkdownText {
     return this;
   }
 
-  toString(): string {
-    if (this.lines.length > 0) this.blocks.push(this.lines.join('\n'));
+  /** The text so far, in blocks that each end with a line break; none when nothing was written. */
+  blocks(): string[] {
+    if (this.lines.length > 0) this.endBlock();
+    return this.done;
+  }
+
+  private endBlock(): void {
+    // The empty last line gives the block its final line break in the same join.
+    this.lines.push('');
+    this.done.push(this.lines.join('\n'));
     this.lines = [];
-    return this.blocks.length === 0 ? '' : `${this.blocks.join('\n')}\n`;
   }
 }
 

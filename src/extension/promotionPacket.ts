@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { isValidDate, today as todayDate } from '../core/entry';
 import { findLevel, levelLabel, type Ladder } from '../core/ladder';
-import { generatePacket, planPacket, type PacketRequest } from '../core/packet';
+import { packetBytes, planPacket, type PacketRequest } from '../core/packet';
 import { lastPromotion, NAMED_PERIODS, type NamedPeriodKind } from '../core/period';
 import { dateProblem } from './addEntry';
 import type { Command } from './commands';
@@ -130,11 +130,11 @@ export function generatePacketCommand(deps: PacketDeps): Command {
       if (!answers) return undefined;
       const request: PacketRequest = { ladder, entries: log.store.entries, today, current: ladder.current, ...answers };
       const plan = planPacket(request);
-      const markdown = generatePacket({ ...plan, entries: request.entries, ladder, today });
+      const bytes = packetBytes({ ...plan, entries: request.entries, ladder, today });
       const file = await chooseFile(packetFolder(log), plan.targetLevel, today);
       if (!file) return undefined;
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(markdown));
+      await vscode.workspace.fs.writeFile(file, bytes);
       const doc = await vscode.workspace.openTextDocument(file);
       // Beside what the user is editing; with nothing open, in the editor area itself.
       const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;

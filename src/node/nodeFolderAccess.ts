@@ -35,9 +35,9 @@ export function nodeFolderAccess(folder: string): LogFolderAccess {
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await fs.writeFile(temp, text, 'utf8');
+  await fs.writeFile(temp, content, 'utf8');
   await fs.rename(temp, file);
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isValidDate, today as todayDate, type Entry } from '../core/entry';
 import { LADDER_FILE_NAME, ladderFromFile, type Ladder } from '../core/ladder';
-import { generatePacket, planPacket, type PacketRequest } from '../core/packet';
+import { generatePacket, packetBytes, planPacket, type PacketInput, type PacketRequest } from '../core/packet';
 import { NAMED_PERIODS, type NamedPeriodKind } from '../core/period';
 import { formatProblem, LogError, type Problem } from '../core/problem';
 import { EntryStore } from '../core/store';
@@ -94,10 +94,9 @@ export async function runPacketCommand(args: readonly string[], out: Write, err:
     since: values.since,
     until: values.until,
   };
-  let markdown: string;
+  let input: PacketInput;
   try {
-    const plan = planPacket(request);
-    markdown = generatePacket({ ...plan, entries: request.entries, ladder: request.ladder, today: request.today, title: values.title });
+    input = { ...planPacket(request), entries: request.entries, ladder: request.ladder, today: request.today, title: values.title };
   } catch (error) {
     // The arguments (or the ladder's `current`/`target`) ask for something the log cannot give.
     if (error instanceof LogError) {
@@ -108,7 +107,7 @@ export async function runPacketCommand(args: readonly string[], out: Write, err:
   }
 
   if (values.output === undefined) {
-    out(markdown);
+    out(generatePacket(input));
     return 0;
   }
   const file = path.resolve(values.output);
@@ -116,7 +115,7 @@ export async function runPacketCommand(args: readonly string[], out: Write, err:
     err(`growth-log packet: ${values.output} already exists; pass --force to replace it.\n`);
     return 1;
   }
-  await writeFileAtomic(file, markdown);
+  await writeFileAtomic(file, packetBytes(input));
   out(`Wrote ${path.relative(process.cwd(), file) || file}\n`);
   return 0;
 }

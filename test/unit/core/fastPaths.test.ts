@@ -7,7 +7,7 @@ import { createSuggester, criterionEvidence, sortByStrength, wordCharacterLength
 import type { Criterion, Level } from '../../../src/core/ladder';
 import { ownCopy, ownText } from '../../../src/core/ownText';
 import { defaultLadder } from '../../../src/core/defaultLadder';
-import { generatePacket, inline, inlineSentence, sentence } from '../../../src/core/packet';
+import { generatePacket, inline, inlineSentence, packetBytes, sentence } from '../../../src/core/packet';
 import { referenceKeywords } from './referenceEvidence';
 import { inline as referenceInline, generatePacket as referencePacket, sentence as referenceSentence } from './referencePacket';
 import { anEntry } from './packetBuilders';
@@ -181,11 +181,11 @@ describe('fast paths agree with the code they replaced', () => {
     );
   });
 
-  it('the packet is byte for byte the one the code before the fast paths wrote', () => {
-    const ladder = defaultLadder();
+  // Entries with every kind of text the packet treats specially, for comparing with the reference packet.
+  const packetEntry = (() => {
     const words = ['shipped', 'Led', 'migration', 'on time', 'on-call', 'code quality', 'mentored', 'cost', '*nix', '1.', '-', 'é', '😀', '\u00a0', '  ', 'Σ'];
     const text = fc.array(fc.oneof(fc.constantFrom(...words), trickyText), { maxLength: 5 }).map((parts) => parts.join(' '));
-    const packetEntry = fc
+    return fc
       .record({
         date: fc.constantFrom('2026-01-01', '2026-01-01', '2026-02-01', '2026-03-15', '2026-1-2', '2026-02-01 ', '2026-0a-01'),
         title: fc.oneof(fc.constantFrom('Same', 'same', 'Other'), text),
@@ -199,21 +199,39 @@ describe('fast paths agree with the code they replaced', () => {
         links: fc.array(fc.oneof(fc.constantFrom('https://example.com/a(b)', 'mailto:me@x.org', 'not a link', 'HTTPS://example.com/', 'http:///', 'https://x.org/a/<b>\\c', ' https://x.org/ '), text), { maxLength: 2 }),
       })
       .map((fields) => anEntry(fields));
+  })();
+  const packetInput = (entries: Entry[]) => ({
+    entries,
+    ladder: defaultLadder(),
+    currentLevel: 'L3',
+    targetLevel: 'L4',
+    period: { kind: 'custom' as const, start: '2026-01-01', end: '2026-12-31', label: 'custom' },
+    today: '2026-12-31',
+  });
+
+  it('the packet is byte for byte the one the code before the fast paths wrote', () => {
     fc.assert(
       fc.property(fc.array(packetEntry, { maxLength: 40 }), fc.boolean(), (entries, doubled) => {
         // The same entry object twice must come out as it did too.
-        const all = doubled && entries.length > 0 ? [...entries, entries[0]] : entries;
-        const input = {
-          entries: all,
-          ladder,
-          currentLevel: 'L3',
-          targetLevel: 'L4',
-          period: { kind: 'custom' as const, start: '2026-01-01', end: '2026-12-31', label: 'custom' },
-          today: '2026-12-31',
-        };
+        const input = packetInput(doubled && entries.length > 0 ? [...entries, entries[0]] : entries);
         assert.equal(generatePacket(input), referencePacket(input));
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('a packet of many blocks of lines is the reference packet, as text and as UTF-8 bytes', () => {
+    // Up to 700 entries: a story and an appendix of several hundred lines each, so blocks end
+    // at list items, blank lines and headings alike.
+    fc.assert(
+      fc.property(fc.array(packetEntry, { minLength: 350, maxLength: 700 }), (entries) => {
+        const input = packetInput(entries);
+        const expected = referencePacket(input);
+        assert.ok(expected.split('\n').length > 512, 'the packet spans several blocks');
+        assert.equal(generatePacket(input), expected);
+        assert.deepEqual(Buffer.from(packetBytes(input)), Buffer.from(expected, 'utf8'));
+      }),
+      { numRuns: 40 },
     );
   });
 
