@@ -49,6 +49,12 @@ export class EntryStore {
   private readonly texts = new Map<string, string>();
   private readonly listeners = new Set<Listener>();
   private index: StoreIndex | undefined;
+  /**
+   * Every entry by id, kept up to date file by file while no id is used in two files (the usual
+   * case), so re-reading one file of a large log does not hash every id of the others again.
+   * Undefined when it must be built from all files.
+   */
+  private byId: Map<string, Entry> | undefined;
 
   constructor(
     private readonly access: LogFolderAccess,
@@ -78,6 +84,7 @@ export class EntryStore {
       }
     }
     this.options.cache?.retain(this.parsed.keys());
+    this.byId = undefined;
     this.changed();
   }
 
@@ -96,16 +103,22 @@ export class EntryStore {
     // under a user's right-click.
     if (current === this.texts.get(key) && this.parsed.has(key)) return;
     const token = text === undefined && this.options.cache ? await this.access.version?.(key) : undefined;
-    this.parsed.set(key, this.parse(key, current, token));
+    const before = this.parsed.get(key);
+    const after = this.parse(key, current, token);
+    this.parsed.set(key, after);
     this.texts.set(key, current);
+    this.replaceIds(before, after);
     this.changed();
   }
 
   /** Drops a file that was deleted or left the folder. */
   forgetFile(key: string): void {
     this.texts.delete(key);
-    if (!this.parsed.delete(key)) return;
+    const before = this.parsed.get(key);
+    if (!before) return;
+    this.parsed.delete(key);
     this.options.cache?.forget(key);
+    this.replaceIds(before, undefined);
     this.changed();
   }
 
@@ -123,6 +136,7 @@ export class EntryStore {
     return this.built().problems;
   }
 
+  /** Every id in use, valid or left out as a duplicate. */
   ids(): Set<string> {
     return new Set(this.built().byId.keys());
   }
@@ -212,13 +226,45 @@ export class EntryStore {
     for (const listener of [...this.listeners]) listener();
   }
 
+  /** Takes one file's entries out of `byId` and puts its new ones in, unless that makes an id used twice. */
+  private replaceIds(before: ParsedFile | undefined, after: ParsedFile | undefined): void {
+    const ids = this.byId;
+    if (!ids) return;
+    // With every id used once, each id of the old file is that file's own.
+    if (before) for (const entry of before.entries) ids.delete(entry.id);
+    if (!after) return;
+    for (const entry of after.entries) {
+      if (ids.has(entry.id)) {
+        // Which file keeps the id depends on the order of all files: build it all again.
+        this.byId = undefined;
+        return;
+      }
+      ids.set(entry.id, entry);
+    }
+  }
+
   private built(): StoreIndex {
-    this.index ??= buildIndex([...this.parsed.keys()].sort().map((key) => this.parsed.get(key) as ParsedFile), this.sorted);
+    if (this.index) return this.index;
+    const files = [...this.parsed.keys()].sort().map((key) => this.parsed.get(key) as ParsedFile);
+    const runs = files.map((file) => this.sortedRun(file));
+    if (this.byId) {
+      this.index = { entries: mergeRuns(runs), problems: files.flatMap((file) => file.problems), byId: this.byId };
+    } else {
+      const index = buildIndex(files, runs);
+      this.byId = index.unique ? index.byId : undefined;
+      this.index = index;
+    }
     return this.index;
   }
 
+  private sortedRun(file: ParsedFile): SortedRun {
+    let run = this.sorted.get(file);
+    if (!run) this.sorted.set(file, (run = sortedRun(file.entries)));
+    return run;
+  }
+
   /** Each file's entries sorted once; the whole log is then a cheap merge of sorted runs. */
-  private readonly sorted = new WeakMap<ParsedFile, readonly Entry[]>();
+  private readonly sorted = new WeakMap<ParsedFile, SortedRun>();
 }
 
 function notFound(id: string): LogError {
@@ -228,25 +274,106 @@ function notFound(id: string): LogError {
 interface StoreIndex {
   readonly entries: readonly Entry[];
   readonly problems: readonly Problem[];
-  readonly byId: ReadonlyMap<string, Entry>;
+  /** Every id in use, with the entry of the first file (in key order) that uses it. */
+  readonly byId: Map<string, Entry>;
 }
 
-/** Entries of all files with ids unique across files; a later file's duplicate is reported and left out. */
-function buildIndex(files: readonly ParsedFile[], sorted: WeakMap<ParsedFile, readonly Entry[]>): StoreIndex {
+/**
+ * Entries newest first, ties in the order they came in. `keys` holds each date as a number
+ * (YYYYMMDD), so merging runs compares numbers read in order rather than the entries' dates,
+ * spread over the heap; undefined when a date is not of that form (a damaged parse cache).
+ */
+interface SortedRun {
+  readonly entries: readonly Entry[];
+  readonly keys: Float64Array | undefined;
+}
+
+function sortedRun(entries: readonly Entry[]): SortedRun {
+  const sorted = [...entries].sort(newestFirst);
+  const keys = new Float64Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const key = dateKey(sorted[i].date);
+    if (key < 0) return { entries: sorted, keys: undefined };
+    keys[i] = key;
+  }
+  return { entries: sorted, keys };
+}
+
+/** YYYY-MM-DD as the number YYYYMMDD, which orders as the text does; -1 for any other text. */
+function dateKey(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = date.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    key = key * 10 + digit;
+  }
+  return key;
+}
+
+/** The runs merged into one list newest first; on equal dates an earlier run's entries come first. */
+function mergeRuns(runs: readonly SortedRun[]): Entry[] {
+  if (runs.some((run) => !run.keys)) return runs.flatMap((run) => run.entries).sort(newestFirst);
+  let level = runs;
+  // Pairwise, so n entries in k runs take n log k steps however many files the log has.
+  while (level.length > 1) {
+    const next: SortedRun[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeTwo(level[i], level[i + 1]) : level[i]);
+    level = next;
+  }
+  return level.length === 0 ? [] : [...level[0].entries];
+}
+
+function mergeTwo(a: SortedRun, b: SortedRun): SortedRun {
+  const ak = a.keys as Float64Array;
+  const bk = b.keys as Float64Array;
+  const entries: Entry[] = [];
+  const keys = new Float64Array(ak.length + bk.length);
+  let i = 0;
+  let j = 0;
+  while (i < ak.length && j < bk.length) {
+    // Newest first; `a` first on equal dates, as a stable sort would keep them.
+    if (bk[j] > ak[i]) {
+      keys[entries.length] = bk[j];
+      entries.push(b.entries[j++]);
+    } else {
+      keys[entries.length] = ak[i];
+      entries.push(a.entries[i++]);
+    }
+  }
+  for (; i < ak.length; i++) {
+    keys[entries.length] = ak[i];
+    entries.push(a.entries[i]);
+  }
+  for (; j < bk.length; j++) {
+    keys[entries.length] = bk[j];
+    entries.push(b.entries[j]);
+  }
+  return { entries, keys };
+}
+
+/**
+ * Entries of all files with ids unique across files; a later file's duplicate is reported and
+ * left out. `unique` is true when no id is used twice.
+ */
+function buildIndex(files: readonly ParsedFile[], runs: readonly SortedRun[]): StoreIndex & { unique: boolean } {
   const byId = new Map<string, Entry>();
   const problems: Problem[] = [];
-  const entries: Entry[] = [];
-  for (const file of files) {
+  const kept: SortedRun[] = [];
+  let unique = true;
+  files.forEach((file, f) => {
     problems.push(...file.problems);
-    let fileSorted = sorted.get(file);
-    if (!fileSorted) sorted.set(file, (fileSorted = [...file.entries].sort(newestFirst)));
-    for (const entry of fileSorted) {
+    const run = runs[f];
+    let left: Set<Entry> | undefined;
+    for (const entry of run.entries) {
       const first = byId.get(entry.id);
       if (!first) {
         byId.set(entry.id, entry);
-        entries.push(entry);
         continue;
       }
+      unique = false;
+      (left ??= new Set()).add(entry);
       // Keys are paths or URIs; in one log folder the file's name is enough to find it.
       const place = `${first.file.split(/[\\/]/).pop() ?? first.file}:${first.range.start.line + 1}`;
       problems.push(
@@ -265,10 +392,21 @@ function buildIndex(files: readonly ParsedFile[], sorted: WeakMap<ParsedFile, re
             },
       );
     }
-  }
-  // Sorted runs, one per file: the (stable) sort merges them, so ties keep file order.
-  entries.sort(newestFirst);
-  return { entries, problems, byId };
+    kept.push(left ? keptRun(run, left) : run);
+  });
+  return { entries: mergeRuns(kept), problems, byId, unique };
+}
+
+/** A run without the entries in `left`. */
+function keptRun(run: SortedRun, left: ReadonlySet<Entry>): SortedRun {
+  const entries: Entry[] = [];
+  const keys: number[] = [];
+  run.entries.forEach((entry, i) => {
+    if (left.has(entry)) return;
+    entries.push(entry);
+    if (run.keys) keys.push(run.keys[i]);
+  });
+  return { entries, keys: run.keys ? Float64Array.from(keys) : undefined };
 }
 
 function newestFirst(a: Entry, b: Entry): number {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EntryCache } from '../../../src/core/entryCache';
@@ -159,5 +160,66 @@ describe('EntryStore', () => {
     const broken = new EntryStore(noVersions, { cache: EntryCache.fromJSON('{"format": 2, "files": "nope"}') });
     await broken.loadAll();
     assert.deepEqual(broken.entries, first.entries);
+  });
+
+  it('after any sequence of changed, new and deleted files, shows what loading the folder afresh shows', async () => {
+    // A few ids shared by three files, so ids come to be used twice and then once again, and
+    // dates repeat, so ties between files are ordered too.
+    const anEntry = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), date: fc.constantFrom('2026-01-01', '2026-01-02', '2026-03-01'), title: fc.constantFrom('One', 'Two') });
+    const step = fc.record({
+      file: fc.constantFrom('x.yaml', 'y.yaml', 'z.yaml'),
+      entries: fc.option(fc.uniqueArray(anEntry, { selector: (e) => e.id, maxLength: 4 }), { nil: undefined, freq: 5 }),
+      forget: fc.boolean(),
+      look: fc.boolean(),
+    });
+    const seen = (store: EntryStore) => ({
+      entries: store.entries.map((e) => [e.id, path.basename(e.file), e.date, e.title]),
+      problems: store.problems.map((p) => [path.basename(p.file), p.range.start.line, p.message]),
+      ids: [...store.ids()].sort(),
+      byId: [...store.ids()].sort().map((id) => path.basename(store.entry(id)?.file ?? '')),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        const live = tempFolder();
+        // What each file holds now, for the order the log must show, worked out the obvious way:
+        // files by name, each in its own order, an id's later uses left out, then newest first
+        // with ties kept in that order.
+        const model = new Map<string, { id: string; date: string; title: string }[]>();
+        const expected = () => {
+          const used = new Set<string>();
+          return [...model.keys()]
+            .sort()
+            .flatMap((file) => (model.get(file) ?? []).map((e) => ({ ...e, file })))
+            .filter((e) => !used.has(e.id) && used.add(e.id))
+            .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
+            .map((e) => [e.id, e.file, e.date, e.title]);
+        };
+        try {
+          const store = new EntryStore(nodeFolderAccess(live.dir));
+          await store.loadAll();
+          for (const { file, entries, forget, look } of steps) {
+            const key = path.join(live.dir, file);
+            if (entries === undefined) model.delete(file);
+            else model.set(file, entries);
+            if (entries === undefined) fs.rmSync(key, { force: true });
+            else fs.writeFileSync(key, logFile(...entries.map((e) => item(`id: ${e.id}`, `date: ${e.date}`, `title: ${e.title}`))));
+            if (entries === undefined && forget) store.forgetFile(key);
+            else await store.reloadFile(key);
+            // Several changes are sometimes made before anyone looks.
+            if (!look) continue;
+            const fresh = new EntryStore(nodeFolderAccess(live.dir));
+            await fresh.loadAll();
+            assert.deepEqual(seen(store), seen(fresh));
+            assert.deepEqual(seen(store).entries, expected());
+          }
+          const fresh = new EntryStore(nodeFolderAccess(live.dir));
+          await fresh.loadAll();
+          assert.deepEqual(seen(store), seen(fresh));
+        } finally {
+          live.remove();
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
