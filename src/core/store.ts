@@ -312,45 +312,34 @@ function dateKey(date: string): number {
   return key;
 }
 
-/** The runs merged into one list newest first; on equal dates an earlier run's entries come first. */
+/**
+ * The runs merged into one list newest first; on equal dates an earlier run's entries come first.
+ * Each step takes the newest of the runs' next entries, reading only their keys: a log has a
+ * file or two per year, so the few runs cost less to look through than to merge pairwise into
+ * new lists, which left a large log's every load a megabyte more to collect.
+ */
 function mergeRuns(runs: readonly SortedRun[]): Entry[] {
-  if (runs.some((run) => !run.keys)) return runs.flatMap((run) => run.entries).sort(newestFirst);
-  let level = runs;
-  // Pairwise, so n entries in k runs take n log k steps however many files the log has.
-  while (level.length > 1) {
-    const next: SortedRun[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeTwo(level[i], level[i + 1]) : level[i]);
-    level = next;
+  const keys = runs.map((run) => run.keys);
+  if (!isEveryKeyed(keys)) return runs.flatMap((run) => run.entries).sort(newestFirst);
+  const merged: Entry[] = [];
+  const next = new Array<number>(runs.length).fill(0);
+  for (;;) {
+    let newest = -1;
+    let newestKey = -1;
+    for (let r = 0; r < runs.length; r++) {
+      // Strictly newer only, so on equal dates the earlier run keeps its place.
+      if (next[r] < keys[r].length && keys[r][next[r]] > newestKey) {
+        newest = r;
+        newestKey = keys[r][next[r]];
+      }
+    }
+    if (newest === -1) return merged;
+    merged.push(runs[newest].entries[next[newest]++]);
   }
-  return level.length === 0 ? [] : [...level[0].entries];
 }
 
-function mergeTwo(a: SortedRun, b: SortedRun): SortedRun {
-  const ak = a.keys as Float64Array;
-  const bk = b.keys as Float64Array;
-  const entries: Entry[] = [];
-  const keys = new Float64Array(ak.length + bk.length);
-  let i = 0;
-  let j = 0;
-  while (i < ak.length && j < bk.length) {
-    // Newest first; `a` first on equal dates, as a stable sort would keep them.
-    if (bk[j] > ak[i]) {
-      keys[entries.length] = bk[j];
-      entries.push(b.entries[j++]);
-    } else {
-      keys[entries.length] = ak[i];
-      entries.push(a.entries[i++]);
-    }
-  }
-  for (; i < ak.length; i++) {
-    keys[entries.length] = ak[i];
-    entries.push(a.entries[i]);
-  }
-  for (; j < bk.length; j++) {
-    keys[entries.length] = bk[j];
-    entries.push(b.entries[j]);
-  }
-  return { entries, keys };
+function isEveryKeyed(keys: readonly (Float64Array | undefined)[]): keys is Float64Array[] {
+  return keys.every((k) => k !== undefined);
 }
 
 /**
