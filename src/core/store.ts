@@ -315,8 +315,8 @@ function dateKey(date: string): number {
 /**
  * The runs merged into one list newest first; on equal dates an earlier run's entries come first.
  * Each step takes the newest of the runs' next entries, reading only their keys: a log has a
- * file or two per year, so the few runs cost less to look through than to merge pairwise into
- * new lists, which left a large log's every load a megabyte more to collect.
+ * file or two per year, and looking through the few runs' next keys allocates nothing but the
+ * result, where merging them pairwise builds new lists at every level for the collector.
  */
 function mergeRuns(runs: readonly SortedRun[]): Entry[] {
   const keys = runs.map((run) => run.keys);
