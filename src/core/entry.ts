@@ -125,6 +125,22 @@ export function isEntryType(value: unknown): value is EntryType {
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar day written as YYYY-MM-DD (so 2026-02-30 is refused). */
+/**
+ * A date of the form YYYY-MM-DD as the number YYYYMMDD, which orders as the text does, or -1 for
+ * text of any other form. Whether the day exists is `isValidDate`'s question, not this one's.
+ */
+export function dateNumber(date: string): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  let number = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = date.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
 export function isValidDate(text: string): boolean {
   const match = DATE_PATTERN.exec(text);
   if (!match) return false;

@@ -1,7 +1,7 @@
 // Which entries support which criteria. An entry is explicit evidence for the criteria it names
 // under `competencies`; other links are only suggestions (by entry type or by keyword), always
 // shown as such, because the user did not make them.
-import type { Entry, EntryType } from './entry';
+import { dateNumber, type Entry, type EntryType } from './entry';
 import type { Criterion, Ladder, Level } from './ladder';
 
 export type SuggestionReason = { readonly kind: 'type'; readonly type: EntryType } | { readonly kind: 'keyword'; readonly keyword: string };
@@ -281,19 +281,12 @@ export function sortByStrength(entries: readonly Entry[]): Entry[] {
 
 /**
  * The strength key as a number when the date is YYYY-MM-DD (-1 otherwise): impact first, then
- * the date's digits inverted, read as one decimal number, which orders as the key's text does.
+ * the date's digits inverted (99999999 - YYYYMMDD), which orders as the key's text does.
  */
 function numericStrength(entry: Entry): number {
-  const { date } = entry;
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
-  let key = entry.impact?.trim() ? 0 : 1;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const c = date.charCodeAt(i);
-    if (c < 48 || c > 57) return -1;
-    key = key * 10 + (57 - c);
-  }
-  return key;
+  const date = dateNumber(entry.date);
+  if (date < 0) return -1;
+  return (entry.impact?.trim() ? 0 : 100_000_000) + 99_999_999 - date;
 }
 
 /** Compares two dates as their strength keys compare, so newer dates (of one shape) come first. */

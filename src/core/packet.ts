@@ -1,7 +1,7 @@
 // The promotion packet: a Markdown draft that argues for a target level with evidence quoted
 // from the log, and says where the case is thin. Pure and deterministic (no clock, no locale,
 // no file paths), so the extension and the CLI write the same bytes for the same folder.
-import { ENTRY_TYPES, type Entry, type EntryType } from './entry';
+import { dateNumber, ENTRY_TYPES, type Entry, type EntryType } from './entry';
 import { evidenceInOrder, sortByStrength, MIN_EVIDENCE, type CriterionEvidence, type SuggestionReason } from './evidence';
 import { findLevel, levelAfter, levelLabel, type Ladder } from './ladder';
 import { customPeriod, entriesInPeriod, lastMonths, periodRange, sincePromotion, thisYear, type NamedPeriodKind, type Period } from './period';
@@ -336,7 +336,7 @@ function newestFirst(a: EntryFacts, b: EntryFacts): number {
  * it sorts. Both keep tied entries in the order they came in, as the stable sort did.
  */
 function newestFirstFrom(strongest: EntryFacts[]): EntryFacts[] {
-  if (!strongest.every((f) => isPlainDate(f.date))) return strongest.sort(newestFirst);
+  if (!strongest.every((f) => dateNumber(f.date) >= 0)) return strongest.sort(newestFirst);
   let weak = strongest.findIndex((f) => f.weak);
   if (weak === -1) return strongest;
   const merged: EntryFacts[] = [];
@@ -372,15 +372,6 @@ function oldestFirstFrom(newest: readonly EntryFacts[]): EntryFacts[] {
 /** `newestFirst(a, b) === 0`, found with `===` alone: a tie needs no ordering. */
 function tiedNewestFirst(a: EntryFacts, b: EntryFacts): boolean {
   return a.date === b.date && a.weak === b.weak && a.id === b.id && a.titleText === b.titleText;
-}
-
-function isPlainDate(date: string): boolean {
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
-    const c = date.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 function compareText(a: string, b: string): number {

@@ -1,6 +1,6 @@
 // The log of one folder: every entry file parsed once and re-parsed one file at a time as it
 // changes. Reading and writing bytes is the caller's (VS Code or Node), so this stays pure.
-import { today as todayDate, type Entry, type NewEntry } from './entry';
+import { dateNumber, today as todayDate, type Entry, type NewEntry } from './entry';
 import type { EntryCache } from './entryCache';
 import { deleteEntry, ensureId, updateEntry, type EntryPatch } from './entryEdits';
 import { LogError, type Problem } from './problem';
@@ -292,24 +292,11 @@ function sortedRun(entries: readonly Entry[]): SortedRun {
   const sorted = [...entries].sort(newestFirst);
   const keys = new Float64Array(sorted.length);
   for (let i = 0; i < sorted.length; i++) {
-    const key = dateKey(sorted[i].date);
+    const key = dateNumber(sorted[i].date);
     if (key < 0) return { entries: sorted, keys: undefined };
     keys[i] = key;
   }
   return { entries: sorted, keys };
-}
-
-/** YYYY-MM-DD as the number YYYYMMDD, which orders as the text does; -1 for any other text. */
-function dateKey(date: string): number {
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
-  let key = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const digit = date.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    key = key * 10 + digit;
-  }
-  return key;
 }
 
 /**
