@@ -22,9 +22,18 @@ function log(message) {
   process.stderr.write(`[vscode] ${message}\n`);
 }
 
+/**
+ * The environment for an npm run of our own, without the npm_config_* variables an outer
+ * `npm test` or `npm start` sets: they name the outer Node (npm_config_user_agent says
+ * "node/v20"), and code-server's install script believes them over the Node that runs it.
+ */
+function withoutOuterNpm(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_(config|lifecycle|package|command|execpath|node_execpath)/i.test(name)));
+}
+
 function npmInstall(dependencies, env) {
   fs.writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ private: true, dependencies }, null, 2));
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: installDir, env, stdio: 'inherit' });
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: installDir, env: withoutOuterNpm(env), stdio: 'inherit' });
   if (result.status !== 0) {
     throw new Error(`npm install in ${installDir} failed (exit ${result.status}). code-server builds native modules: it needs python3, make, g++ and the libkrb5-dev headers (apt-get install libkrb5-dev).`);
   }
