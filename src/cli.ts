@@ -6,7 +6,7 @@ import { formatProblem, LogError, type Problem } from './core/problem';
 import { tagCounts } from './core/entryQuery';
 import { EntryStore } from './core/store';
 import { planTagChange } from './core/tagEdits';
-import { nodeFolderAccess, writeFileAtomic } from './node/nodeFolderAccess';
+import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './node/nodeFolderAccess';
 import { runPacketCommand } from './node/packetCommand';
 
 type Write = (s: string) => void;
@@ -159,11 +159,17 @@ async function add(args: readonly string[], out: Write, err: Write): Promise<num
     competencies: split(values.competencies),
     direction,
   };
-  const store = await loadStore(path.resolve(values.dir));
-  const plan = await store.planAdd(entry);
-  await writeFileAtomic(plan.file, plan.after);
+  const dir = path.resolve(values.dir);
+  // Reading the log (for its ids), planning and writing are one step under the folder's lock, so
+  // an add racing another add, a tag or the extension never replaces their change.
+  const { plan, hasErrors } = await withNodeLogLock(dir, async () => {
+    const store = await loadStore(dir);
+    const plan = await store.planAdd(entry);
+    await writeFileAtomic(plan.file, plan.after);
+    return { plan, hasErrors: store.problems.some((p) => p.severity === 'error') };
+  });
   out(`Added ${plan.id} to ${path.relative(process.cwd(), plan.file)}.\n`);
-  if (store.problems.some((p) => p.severity === 'error')) err('growth-log add: other entry files have errors; run growth-log validate to see them.\n');
+  if (hasErrors) err('growth-log add: other entry files have errors; run growth-log validate to see them.\n');
   return 0;
 }
 
@@ -178,20 +184,24 @@ async function tag(args: readonly string[], out: Write, err: Write): Promise<num
   const remove = splitList(values.remove);
   if (positionals.length === 0) throw new UsageError('name the entries to tag by id (growth-log list --json shows the ids).');
   if (add.length === 0 && remove.length === 0) throw new UsageError('say what to change with --add a,b and/or --remove c.');
-  const store = await loadStore(path.resolve(values.dir));
-  const unknown = positionals.filter((id) => !store.entry(id));
-  if (unknown.length > 0) {
-    err(`growth-log tag: there is no entry with the id ${unknown.map((id) => `\`${id}\``).join(', ')}; nothing was changed.\n`);
+  const dir = path.resolve(values.dir);
+  const result = await withNodeLogLock(dir, async () => {
+    const store = await loadStore(dir);
+    const unknown = positionals.filter((id) => !store.entry(id));
+    if (unknown.length > 0) return { unknown };
+    const ids = [...new Set(positionals)];
+    const before = new Map(ids.map((id) => [id, store.entry(id)?.tags.join('\n')]));
+    const writes = await planTagChange(store, ids, { add, remove });
+    for (const write of writes) await writeFileAtomic(write.file, write.after);
+    for (const write of writes) await store.reloadFile(write.file, write.after);
+    return { tagged: ids.filter((id) => store.entry(id)?.tags.join('\n') !== before.get(id)).length, files: writes.length };
+  });
+  if (result.unknown) {
+    err(`growth-log tag: there is no entry with the id ${result.unknown.map((id) => `\`${id}\``).join(', ')}; nothing was changed.\n`);
     return 2;
   }
-  const ids = [...new Set(positionals)];
-  const before = new Map(ids.map((id) => [id, store.entry(id)?.tags.join('\n')]));
-  const writes = await planTagChange(store, ids, { add, remove });
-  for (const write of writes) await writeFileAtomic(write.file, write.after);
-  for (const write of writes) await store.reloadFile(write.file, write.after);
-  const tagged = ids.filter((id) => store.entry(id)?.tags.join('\n') !== before.get(id)).length;
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  out(`Tagged ${count(tagged, 'entry', 'entries')} in ${count(writes.length, 'file', 'files')}.\n`);
+  out(`Tagged ${count(result.tagged, 'entry', 'entries')} in ${count(result.files, 'file', 'files')}.\n`);
   return 0;
 }
 

@@ -19,7 +19,7 @@ export function formatProblem(problem: Problem): string {
 /** Why an operation on the log was refused; `message` is one sentence for the user. */
 export class LogError extends Error {
   constructor(
-    readonly reason: 'unparsable' | 'not-found' | 'invalid' | 'io',
+    readonly reason: 'unparsable' | 'not-found' | 'invalid' | 'io' | 'busy' | 'unreadable' | 'too-large',
     message: string,
   ) {
     super(message);

@@ -2,6 +2,7 @@
 // changes. Reading and writing bytes is the caller's (VS Code or Node), so this stays pure.
 import { dateNumber, today as todayDate, type Entry, type NewEntry } from './entry';
 import type { EntryCache } from './entryCache';
+import { checkWritable, encodingProblem } from './fileLimits';
 import { deleteEntry, ensureId, updateEntry, type EntryPatch } from './entryEdits';
 import { LogError, type Problem } from './problem';
 import { addEntry, parseEntryFile, type ParsedFile } from './yamlCodec';
@@ -10,7 +11,12 @@ import { addEntry, parseEntryFile, type ParsedFile } from './yamlCodec';
 export interface LogFolderAccess {
   /** Keys of every `*.yaml` / `*.yml` file in the log folder (empty when it does not exist). */
   listFiles(): Promise<string[]>;
-  /** The file's current text (an open editor's, when there is one), or undefined if missing. */
+  /**
+   * The file's current text (an open editor's, when there is one), or undefined if missing.
+   * Throws a LogError with reason `unreadable` or `too-large` for a name that is not a regular
+   * file Growth Log can read (a folder, a device, a file past the size limit): the store keeps
+   * that as a problem of the one file.
+   */
   readFile(key: string): Promise<string | undefined>;
   /** The key of the file called `name` in the log folder, whether or not it exists. */
   fileKey(name: string): string;
@@ -71,13 +77,18 @@ export class EntryStore {
         const token = cache && version ? await version(key) : undefined;
         const cached = token !== undefined ? cache?.lookupVersion(key, token) : undefined;
         if (cached) return { key, cached };
-        return { key, text: await this.access.readFile(key), token };
+        try {
+          return { key, text: await this.access.readFile(key), token };
+        } catch (error) {
+          return { key, refused: refusedFile(key, error) };
+        }
       }),
     );
     this.parsed.clear();
     this.texts.clear();
     for (const file of loaded) {
       if (file.cached) this.parsed.set(file.key, file.cached);
+      else if (file.refused) this.parsed.set(file.key, file.refused);
       else if (file.text !== undefined) {
         this.parsed.set(file.key, this.parse(file.key, file.text, file.token));
         this.texts.set(file.key, file.text);
@@ -93,7 +104,18 @@ export class EntryStore {
    * already has it (an open editor's buffer); undefined from the access object means deleted.
    */
   async reloadFile(key: string, text?: string): Promise<void> {
-    const current = text ?? (await this.access.readFile(key));
+    let current: string | undefined;
+    try {
+      current = text ?? (await this.access.readFile(key));
+    } catch (error) {
+      const refused = refusedFile(key, error);
+      this.texts.delete(key);
+      this.replaceIds(this.parsed.get(key), refused);
+      this.parsed.set(key, refused);
+      this.options.cache?.forget(key);
+      this.changed();
+      return;
+    }
     if (current === undefined) {
       this.forgetFile(key);
       return;
@@ -150,6 +172,7 @@ export class EntryStore {
     const file = this.access.fileKey(`${(entry.date || todayDate()).slice(0, 4)}.yaml`);
     const before = await this.access.readFile(file);
     const { text, id } = addEntry(before, entry, this.ids(), file);
+    checkWritable(fileName(file), before, text);
     return { file, before, after: text, id };
   }
 
@@ -162,7 +185,9 @@ export class EntryStore {
     if (!entry) throw notFound(id);
     const before = await this.access.readFile(entry.file);
     if (before === undefined) throw new LogError('not-found', `${entry.file} no longer exists.`);
-    return { file: entry.file, before, after: edit(before, entry) };
+    const after = edit(before, entry);
+    checkWritable(fileName(entry.file), before, after);
+    return { file: entry.file, before, after };
   }
 
   /**
@@ -186,7 +211,9 @@ export class EntryStore {
       if (before === undefined) throw new LogError('not-found', `${file} no longer exists.`);
       let after = before;
       for (const { entry, edit } of list) after = edit(after, entry);
-      if (after !== before) writes.push({ file, before, after });
+      if (after === before) return;
+      checkWritable(fileName(file), before, after);
+      writes.push({ file, before, after });
     });
     return writes;
   }
@@ -216,7 +243,10 @@ export class EntryStore {
       if (version !== undefined) cache?.remember(key, text, cached, version);
       return cached;
     }
-    const parsed = parseEntryFile(text, key);
+    let parsed = parseEntryFile(text, key);
+    // The entries are still read (only a character or two is wrong); writes to the file are refused.
+    const encoding = parsed.isEntryFile ? encodingProblem(text, key) : undefined;
+    if (encoding) parsed = { ...parsed, problems: [encoding, ...parsed.problems] };
     cache?.remember(key, text, parsed, version);
     return parsed;
   }
@@ -265,6 +295,24 @@ export class EntryStore {
 
   /** Each file's entries sorted once; the whole log is then a cheap merge of sorted runs. */
   private readonly sorted = new WeakMap<ParsedFile, SortedRun>();
+}
+
+/** A name the folder lists but Growth Log cannot read: one problem on that file, no entries. */
+function refusedFile(key: string, error: unknown): ParsedFile {
+  if (!(error instanceof LogError)) throw error;
+  const start = { line: 0, column: 0 };
+  return { file: key, isEntryFile: true, entries: [], problems: [{ file: key, range: { start, end: start }, severity: 'error', message: error.message }] };
+}
+
+/** The last segment of a path or URI key, as a person knows the file. */
+export function fileName(key: string): string {
+  const last = key.split(/[\\/]/).pop() ?? key;
+  if (!key.includes('://')) return last;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 function notFound(id: string): LogError {

@@ -76,8 +76,7 @@ export function criteriaFor(log: FolderLog): readonly Criterion[] {
  * entry is in view, so Undo Last Change takes it back without a notification saying so.
  */
 export async function captureEntry(deps: CaptureDeps, log: FolderLog, entry: NewEntry): Promise<string> {
-  const planned = await log.store.planAdd(entry);
-  await applyToLog(log, [planned]);
+  const [planned] = await applyToLog(log, async () => [await log.store.planAdd(entry)]);
   deps.lastChange.record([{ log, writes: [planned] }], `Added “${entry.title}”.`, { notify: false });
   await deps.reveal(planned.file, planned.id);
   return planned.id;

@@ -23,8 +23,7 @@ interface FieldItem extends vscode.QuickPickItem {
 }
 
 async function updateEntry(deps: EntryCommandDeps, target: EntryTarget, patch: EntryPatch): Promise<void> {
-  const write = await target.log.store.planUpdate(target.entry.id, patch);
-  await applyToLog(target.log, [write]);
+  const [write] = await applyToLog(target.log, async () => [await target.log.store.planUpdate(target.entry.id, patch)]);
   // The tree shows the edit; a toast for each one would be noise. Undo Last Change still takes it back.
   deps.lastChange.record([{ log: target.log, writes: [write] }], `Edited “${target.entry.title}”.`, { notify: false });
 }
@@ -93,8 +92,7 @@ export function deleteEntryCommand(deps: EntryCommandDeps): Command {
       const done: LogWrites[] = [];
       try {
         for (const target of targets) {
-          const write = await target.log.store.planDelete(target.entry.id);
-          await applyToLog(target.log, [write]);
+          const [write] = await applyToLog(target.log, async () => [await target.log.store.planDelete(target.entry.id)]);
           done.push({ log: target.log, writes: [write] });
         }
       } finally {

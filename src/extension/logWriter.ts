@@ -1,9 +1,78 @@
 // Applies a text change the core planned. An open document is edited through a WorkspaceEdit
 // (Undo works, unsaved changes survive); a closed file is replaced atomically on disk.
 import * as vscode from 'vscode';
+import { LOCK_FILE_NAME, withLogLock, type LockFile } from '../core/logLock';
 import { LogError } from '../core/problem';
 import type { PlannedWrite } from '../core/store';
-import { isFileNotFound } from './workspaceFolderAccess';
+import { decodeLogText, isFileNotFound } from './workspaceFolderAccess';
+
+/**
+ * Runs `work` holding the log folder's lock, which the CLI takes too: a git hook running
+ * `growth-log add` while the extension tags never loses either change.
+ */
+export function withWorkspaceLogLock<T>(logFolder: vscode.Uri, work: () => Promise<T>): Promise<T> {
+  return withLogLock(
+    workspaceLockFile(logFolder),
+    {
+      by: 'vscode',
+      // The extension host's process, where there is one (not in a browser's worker); the CLI on
+      // the same machine cannot tell the host, so it judges a left-over lock by its age.
+      pid: (globalThis as { process?: { pid?: number } }).process?.pid,
+      now: Date.now,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      token: () => globalThis.crypto.randomUUID(),
+    },
+    work,
+  );
+}
+
+/**
+ * VS Code's file API has no exclusive create: the lock is a finished temporary file renamed into
+ * place without overwriting, and withLogLock reads it back to see whose it is.
+ */
+function workspaceLockFile(logFolder: vscode.Uri): LockFile {
+  const uri = vscode.Uri.joinPath(logFolder, LOCK_FILE_NAME);
+  return {
+    name: vscode.workspace.asRelativePath(uri),
+    async create(content) {
+      if (await exists(uri)) return false;
+      await vscode.workspace.fs.createDirectory(logFolder);
+      const temp = vscode.Uri.joinPath(logFolder, `${LOCK_FILE_NAME}.${globalThis.crypto.randomUUID().slice(0, 8)}`);
+      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
+      try {
+        await vscode.workspace.fs.rename(temp, uri, { overwrite: false });
+        return true;
+      } catch (error) {
+        await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+        if (error instanceof vscode.FileSystemError && error.code === 'FileExists') return false;
+        throw error;
+      }
+    },
+    async read() {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch (error) {
+        if (isFileNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+    async remove() {
+      await vscode.workspace.fs.delete(uri).then(undefined, (error: unknown) => {
+        if (!isFileNotFound(error)) throw error;
+      });
+    },
+  };
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (error) {
+    if (isFileNotFound(error)) return false;
+    throw error;
+  }
+}
 
 /**
  * Applies the change only to the text it was planned on: if the file changed in between (a hand
@@ -26,7 +95,7 @@ export async function applyWrite(write: PlannedWrite): Promise<void> {
 
 async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    return decodeLogText(await vscode.workspace.fs.readFile(uri));
   } catch (error) {
     if (isFileNotFound(error)) return undefined;
     throw error;
@@ -53,10 +122,26 @@ async function editDocument(doc: vscode.TextDocument, after: string): Promise<vo
 }
 
 async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+  const bytes = new TextEncoder().encode(text);
+  // A rename would replace a symbolic link with a copy; writing to the link writes its target.
+  // VS Code's file API cannot resolve a link, so that write is in place rather than atomic.
+  if (await isSymbolicLink(uri)) {
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    return;
+  }
   const folder = vscode.Uri.joinPath(uri, '..');
   await vscode.workspace.fs.createDirectory(folder);
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temp = vscode.Uri.joinPath(folder, `.${name}.growth-log.tmp`);
-  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+  await vscode.workspace.fs.writeFile(temp, bytes);
   await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+}
+
+async function isSymbolicLink(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.SymbolicLink) !== 0;
+  } catch (error) {
+    if (isFileNotFound(error)) return false;
+    throw error;
+  }
 }

@@ -28,7 +28,7 @@ export function suggestionCommands(deps: SuggestionDeps): Command[] {
         const { entry, criterionId } = arg;
         const log = deps.logs.logOfFile(entry.file);
         if (!log || entry.competencies.includes(criterionId)) return;
-        await applyToLog(log, [await log.store.planUpdate(entry.id, { competencies: [...entry.competencies, criterionId] })]);
+        await applyToLog(log, async () => [await log.store.planUpdate(entry.id, { competencies: [...entry.competencies, criterionId] })]);
       },
     },
     {

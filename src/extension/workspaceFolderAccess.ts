@@ -2,10 +2,19 @@
 // workspaces alike). An editor's unsaved text wins over the disk, so edits build on what the
 // user sees.
 import * as vscode from 'vscode';
+import { MAX_FILE_SIZE, tooLargeMessage } from '../core/fileLimits';
+import { LogError } from '../core/problem';
 import { isLogFileName, type LogFolderAccess } from '../core/store';
 
+/**
+ * Log files are decoded as Node's fs decodes them for the CLI: a byte order mark stays in the
+ * text (so a write keeps it), bad bytes become U+FFFD (which writes refuse).
+ */
+export function decodeLogText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
 export function workspaceFolderAccess(logFolder: vscode.Uri): LogFolderAccess {
-  const decoder = new TextDecoder('utf-8');
   return {
     async listFiles() {
       let children: [string, vscode.FileType][];
@@ -15,8 +24,9 @@ export function workspaceFolderAccess(logFolder: vscode.Uri): LogFolderAccess {
         if (isFileNotFound(error)) return [];
         throw error;
       }
+      // Folders and devices named like log files too: readFile reports each as a problem on it.
       return children
-        .filter(([name, type]) => type & vscode.FileType.File && isLogFileName(name))
+        .filter(([name]) => isLogFileName(name))
         .map(([name]) => vscode.Uri.joinPath(logFolder, name).toString())
         .sort();
     },
@@ -25,10 +35,20 @@ export function workspaceFolderAccess(logFolder: vscode.Uri): LogFolderAccess {
       // and trusting it would keep a deleted file's entries alive.
       const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
       if (open?.isDirty) return open.getText();
+      const uri = vscode.Uri.parse(key);
       try {
-        return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(key)));
+        // Checked before reading: a folder cannot be read, and reading a FIFO or a link to a
+        // device never ends.
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (!(stat.type & vscode.FileType.File)) {
+          const kind = stat.type & vscode.FileType.Directory ? 'a folder' : 'not a regular file (a pipe, a socket or a device)';
+          throw new LogError('unreadable', `This is ${kind}, so Growth Log does not read it; rename it or move it out of the log folder.`);
+        }
+        if (stat.size > MAX_FILE_SIZE) throw new LogError('too-large', tooLargeMessage(stat.size));
+        return decodeLogText(await vscode.workspace.fs.readFile(uri));
       } catch (error) {
         if (isFileNotFound(error)) return undefined;
+        if (error instanceof vscode.FileSystemError) throw new LogError('unreadable', `Growth Log cannot read this file: ${error.message}`);
         throw error;
       }
     },
