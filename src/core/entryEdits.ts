@@ -6,7 +6,7 @@ import { ENTRY_KEYS, makeEntryId, type Entry, type EntryFields, type NewEntry } 
 import { readDocumentOutline } from './documentReader';
 import { readFastOutline } from './fastReader';
 import { LineIndex } from './lineIndex';
-import type { OutlineMap, OutlineNode, OutlinePair } from './outline';
+import { pairOf, type OutlineMap, type OutlineNode, type OutlinePair } from './outline';
 import { LogError } from './problem';
 import { readEntryFile } from './yamlCodec';
 
@@ -46,7 +46,7 @@ export function addEntry(
     const lines = new LineIndex(text);
     const dashColumn = lines.position(seq.start).column;
     const last = seq.items[seq.items.length - 1];
-    const insertAt = endOfItem(text, last.end, dashColumn);
+    const insertAt = Math.max(endOfItem(text, last.end, dashColumn), keptBlankLinesEnd(text, lastValue(last)));
     const previous = seq.items[seq.items.length - 2];
     const spaced = previous !== undefined && /\n[ ]*\r?\n/.test(text.slice(previous.end, last.start));
     const before = text.slice(0, insertAt);
@@ -67,6 +67,7 @@ export function updateEntry(text: string, id: string, patch: EntryPatch, file = 
   const { entry, node, eol } = locate(text, id, file);
   if ('date' in patch && !patch.date) throw new LogError('invalid', 'An entry must keep its `date`.');
   if ('title' in patch && !patch.title?.trim()) throw new LogError('invalid', 'An entry must keep its `title`.');
+  refuseLosingItems(node, patch, id, file);
   if (node.flow) {
     const result = applySplices(text, flowSplices(text, node, entry.idGenerated ? id : undefined, patch));
     verify(result, file, id, { ...patch });
@@ -84,7 +85,9 @@ export function updateEntry(text: string, id: string, patch: EntryPatch, file = 
       const rendered = `${key}:${renderValue(value as Value, undefined, indent, eol, key)}`;
       if (anchor === undefined) splices.push({ start: node.start, end: node.start, text: `${rendered}${eol}${' '.repeat(indent)}` });
       else {
-        let at = lineEndOf(text, anchor.value.end);
+        // After a `|+` value's blank lines, which are part of it.
+        const kept = keptBlankLinesEnd(text, anchor.value);
+        let at = kept === -1 ? lineEndOf(text, anchor.value.end) : kept - 1;
         if (text.charCodeAt(at - 1) === 13) at--;
         splices.push({ start: at, end: at, text: `${eol}${' '.repeat(indent)}${rendered}` });
       }
@@ -94,6 +97,22 @@ export function updateEntry(text: string, id: string, patch: EntryPatch, file = 
   const expected: Partial<Record<string, unknown>> = { ...patch };
   verify(result, file, id, expected);
   return result;
+}
+
+/**
+ * A list the patch replaces may hold items the model leaves out with a warning (`2026`, `~`, a
+ * nested list); writing the model's list would drop them, so the edit is refused instead.
+ */
+function refuseLosingItems(node: OutlineMap, patch: EntryPatch, id: string, file: string): void {
+  for (const key of ['tags', 'competencies', 'links'] as const) {
+    if (!Object.hasOwn(patch, key)) continue;
+    const value = pairOf(node, key)?.value;
+    if (value?.kind !== 'seq') continue;
+    const odd = value.items.find((item) => !(item.kind === 'scalar' && typeof item.value === 'string' && item.value !== ''));
+    if (odd) {
+      throw new LogError('invalid', `The \`${key}\` of \`${id}\` in ${file} hold items that are not text, which Growth Log would lose by rewriting the list; quote them or remove them, then try again.`);
+    }
+  }
 }
 
 /** The keys a patch sets, in the usual key order, each with its new value and its pair in the entry (if any). */
@@ -237,6 +256,28 @@ function locate(text: string, id: string, file: string): { entry: Entry; node: O
 function unparsable(file: string, at: { line: number; column: number } | undefined, message: string | undefined): LogError {
   const place = at ? `${file}:${at.line + 1}:${at.column + 1}` : file;
   return new LogError('unparsable', `${place}: ${message ?? 'This file is not valid YAML.'} The file was not changed.`);
+}
+
+/** The value that ends an item: its last key's, followed down through nested mappings. */
+function lastValue(node: OutlineNode): OutlineNode {
+  if (node.kind === 'map' && !node.flow && node.pairs.length > 0) return lastValue(node.pairs[node.pairs.length - 1].value);
+  return node;
+}
+
+/**
+ * The blank lines after a keep-chomped block scalar (`|+`, `>+`) are part of its value, so nothing
+ * may be inserted before them. The start of the line after them, or -1 for any other node.
+ */
+function keptBlankLinesEnd(text: string, node: OutlineNode): number {
+  if (node.kind !== 'scalar' || (node.style !== 'literal' && node.style !== 'folded')) return -1;
+  if (!/^[|>](?:[1-9]?\+|\+[1-9]?)[ \t]*(?:#.*)?$/m.test(text.slice(node.start, lineEndOf(text, node.start)))) return -1;
+  let end = Math.min(text.length, lineEndOf(text, node.end) + 1);
+  while (end < text.length) {
+    const next = lineEndOf(text, end);
+    if (text.slice(end, next).trim() !== '') break;
+    end = Math.min(text.length, next + 1);
+  }
+  return end;
 }
 
 /** After an item's last character: the rest of its line and comment lines indented as its keys. */

@@ -4,7 +4,7 @@
 import { stringify } from 'yaml';
 import { normalizeTag, type Entry } from './entry';
 import { flowScalar, updateEntry } from './entryEdits';
-import { pairOf, type OutlineMap } from './outline';
+import { pairOf, type OutlineMap, type OutlineNode } from './outline';
 import { LogError } from './problem';
 import type { EntryEdit, EntryStore, PlannedWrite } from './store';
 import { readEntryFile } from './yamlCodec';
@@ -228,16 +228,20 @@ function finishRewrite(file: FileRewrite): string {
  */
 function listSplice(text: string, node: OutlineMap, old: readonly string[], tags: readonly string[], eol: string): { start: number; end: number; text: string } | undefined {
   const seq = pairOf(node, 'tags')?.value;
-  if (seq?.kind !== 'seq' || seq.items.length === 0 || seq.items.length !== old.length || tags.length === 0) return undefined;
+  if (seq?.kind !== 'seq' || seq.items.length === 0 || tags.length === 0) return undefined;
   const items = seq.items;
   if (!items.every((item) => item.kind === 'scalar' && !text.slice(item.start, item.end).includes('\n'))) return undefined;
-  const plan = alignTags(old, tags);
+  // The model has the text items only (`2026` and `~` in `[2026, infra, ~]` are left out with a
+  // warning); the others stay in the file where they are.
+  const textItems = items.flatMap((item, i) => (isTextItem(item) ? [i] : []));
+  if (textItems.length !== old.length) return undefined;
+  const order = writeOrder(alignTags(old, tags), items.length, textItems);
   if (seq.flow) {
     if (text.slice(seq.start, seq.end).includes('\n')) return undefined;
     const separator = items.length > 1 && /^[ ]*,[ ]*$/.test(text.slice(items[0].end, items[1].start)) ? text.slice(items[0].end, items[1].start) : ', ';
     const open = text.slice(seq.start + 1, items[0].start);
     const close = text.slice(items[items.length - 1].end, seq.end - 1);
-    const written = plan.map((p) => (p.keep !== undefined ? text.slice(items[p.keep].start, items[p.keep].end) : flowScalar(p.tag)));
+    const written = order.map((w) => (w.tag === undefined ? text.slice(items[w.item as number].start, items[w.item as number].end) : flowScalar(w.tag)));
     return { start: seq.start, end: seq.end, text: `[${open}${written.join(separator)}${close}]` };
   }
   const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
@@ -247,15 +251,45 @@ function listSplice(text: string, node: OutlineMap, old: readonly string[], tags
   if (lastLineEnd === -1) return undefined;
   // Each item's piece runs to the next item's line, so comment lines under an item go with it.
   const pieceEnd = (i: number) => (i + 1 < items.length ? lineStart(items[i + 1].start) : lastLineEnd + 1);
-  const pieces = plan.map((p) => {
-    if (p.keep !== undefined) return text.slice(lineStart(items[p.keep].start), pieceEnd(p.keep));
-    if (p.reuse !== undefined) {
-      const item = items[p.reuse];
-      return text.slice(lineStart(item.start), item.start) + blockScalar(p.tag) + text.slice(item.end, pieceEnd(p.reuse));
+  const pieces = order.map((w) => {
+    if (w.item !== undefined && w.tag === undefined) return text.slice(lineStart(items[w.item].start), pieceEnd(w.item));
+    if (w.item !== undefined) {
+      const item = items[w.item];
+      return text.slice(lineStart(item.start), item.start) + blockScalar(w.tag as string) + text.slice(item.end, pieceEnd(w.item));
     }
-    return `${dashes[0]}${blockScalar(p.tag)}${eol}`;
+    return `${dashes[0]}${blockScalar(w.tag as string)}${eol}`;
   });
   return { start: lineStart(items[0].start), end: lastLineEnd + 1, text: pieces.join('') };
+}
+
+/** What the model reads as a tag; everything else in the list is kept as written. */
+function isTextItem(item: OutlineNode): boolean {
+  return item.kind === 'scalar' && typeof item.value === 'string' && item.value !== '';
+}
+
+/**
+ * The list to write, in order: an original item kept as written (`item`), an original item's
+ * place with a new tag (`item` and `tag`), or a new tag. Items the model does not read keep their
+ * place; a new tag goes after the text item before it in the plan.
+ */
+function writeOrder(plan: readonly { keep?: number; reuse?: number; tag: string }[], itemCount: number, textItems: readonly number[]): { item?: number; tag?: string }[] {
+  const byAnchor = new Map<number, { item?: number; tag?: string }[]>();
+  let anchor = -1;
+  for (const p of plan) {
+    if (p.keep !== undefined) anchor = p.keep;
+    else if (p.reuse !== undefined) anchor = p.reuse;
+    const written = p.keep !== undefined ? { item: textItems[p.keep] } : p.reuse !== undefined ? { item: textItems[p.reuse], tag: p.tag } : { tag: p.tag };
+    const list = byAnchor.get(anchor);
+    if (list) list.push(written);
+    else byAnchor.set(anchor, [written]);
+  }
+  const order = [...(byAnchor.get(-1) ?? [])];
+  for (let i = 0; i < itemCount; i++) {
+    const j = textItems.indexOf(i);
+    if (j === -1) order.push({ item: i });
+    else order.push(...(byAnchor.get(j) ?? []));
+  }
+  return order;
 }
 
 /**

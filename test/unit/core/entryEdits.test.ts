@@ -140,6 +140,17 @@ describe('entry edits', () => {
       assert.equal(addEntry('entries: ~ # nothing yet\n# bottom\n', entry, new Set()).text, `entries: # nothing yet\n${rendered}# bottom\n`);
     });
 
+    it('leaves the blank lines that end a keep-chomped block (|+) in its value', () => {
+      const keep = 'entries:\n  - id: a\n    date: 2026-01-01\n    title: A\n    details: |+\n      line\n\n\n';
+      const { text } = addEntry(keep, entry, new Set());
+      assert.equal(text, `${keep}${rendered}`);
+      assert.equal(parseEntryFile(text, 'f').entries.find((e) => e.id === 'a')?.details, 'line\n\n\n');
+      const impact = 'entries:\n  - id: a\n    date: 2026-01-01\n    title: A\n    impact: |+\n      big\n\n';
+      const tagged = updateEntry(impact, 'a', { tags: ['x'] });
+      assert.equal(tagged, `${impact}    tags: [x]\n`);
+      assert.equal(parseEntryFile(tagged, 'f').entries[0].impact, 'big\n\n');
+    });
+
     it('handles a file without a trailing newline and a CRLF file', () => {
       const noNewline = 'entries:\n  - date: 2026-01-01\n    title: A';
       assert.equal(addEntry(noNewline, entry, new Set()).text, `${noNewline}\n${rendered}`);

@@ -114,6 +114,39 @@ describe('tag edits', () => {
     assert.equal(writes[0].before, log2026);
   });
 
+  it('keeps tag items that are not text where they are, in flow and block lists', async () => {
+    const text = [
+      'entries:',
+      '  - id: flow',
+      '    date: 2026-04-01',
+      '    title: Flow list with odd items',
+      '    tags: [2026, infra, ~]',
+      '  - id: block',
+      '    date: 2026-04-02',
+      '    title: Block list with odd items',
+      '    tags:',
+      '      - 7',
+      '      - data   # kept',
+      '      - ""',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(folder.dir, '2026.yaml'), text);
+    await store.loadAll();
+    assert.deepEqual(store.entry('flow')?.tags, ['infra']);
+    const writes = await planTagChange(store, ['flow', 'block'], { add: ['speed'], remove: ['data'] });
+    assert.equal(
+      writes[0].after,
+      edited(text, ['tags: [2026, infra, ~]', 'tags: [2026, infra, speed, ~]'], ['      - data   # kept\n', '      - speed   # kept\n']),
+    );
+  });
+
+  it('refuses to rewrite a list whose odd items it could not keep, rather than lose them', async () => {
+    const text = 'entries:\n  - id: nested\n    date: 2026-04-01\n    title: Nested\n    tags: [infra, [a, b]]\n';
+    fs.writeFileSync(path.join(folder.dir, '2026.yaml'), text);
+    await store.loadAll();
+    await rejectsWith(planTagChange(store, ['nested'], { add: ['speed'] }), 'invalid');
+  });
+
   it('appends to a block list with its indentation and the file line endings (CRLF)', async () => {
     const [write] = await planTagChange(store, ['2025-08-01-oncall'], { add: ['pager duty'] });
     assert.equal(write.after, edited(log2025, ['  - infra\r\n', '  - infra\r\n  - pager-duty\r\n']));
