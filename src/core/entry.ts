@@ -124,7 +124,6 @@ export function isEntryType(value: unknown): value is EntryType {
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar day written as YYYY-MM-DD (so 2026-02-30 is refused). */
 /**
  * A date of the form YYYY-MM-DD as the number YYYYMMDD, which orders as the text does, or -1 for
  * text of any other form. Whether the day exists is `isValidDate`'s question, not this one's.
@@ -141,12 +140,27 @@ export function dateNumber(date: string): number {
   return number;
 }
 
+/** True for a real calendar day written as YYYY-MM-DD (so 2026-02-30 is refused). */
 export function isValidDate(text: string): boolean {
+  return dateProblem(text) === undefined;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why `text` is not a date Growth Log accepts, as one sentence for the user, or undefined when it
+ * is a real day written YYYY-MM-DD. Text already in that form is told what is wrong with the day
+ * rather than how to write a date. The text is taken as it is: callers with typed input trim it.
+ */
+export function dateProblem(text: string): string | undefined {
   const match = DATE_PATTERN.exec(text);
-  if (!match) return false;
+  if (!match) return `\`${text}\` is not a calendar date; write the date as YYYY-MM-DD, for example 2026-11-20.`;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= daysInMonth(year, month);
+  if (month < 1 || month > 12) return `\`${text}\` is not a calendar date: there is no month ${month}.`;
+  if (day < 1) return `\`${text}\` is not a calendar date: there is no day 0.`;
+  const days = daysInMonth(year, month);
+  if (day > days) return `\`${text}\` is not a calendar date: ${MONTH_NAMES[month - 1]} ${match[1]} has ${days} days.`;
+  return undefined;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -4,7 +4,7 @@ import {
   DEFAULT_ENTRY_TYPE,
   ENTRY_KEYS,
   ENTRY_TYPES,
-  isValidDate,
+  dateProblem,
   makeEntryId,
   makeEntry,
   MOVE_DIRECTIONS,
@@ -89,10 +89,12 @@ function readEntry(
   if (!datePair || (datePair.value.kind === 'scalar' && dateText === undefined)) {
     report(item.start, firstLineEnd, 'error', 'This entry has no `date`; add `date: YYYY-MM-DD` (the day it happened).');
     usable = false;
-  } else if (dateText === undefined || !isValidDate(dateText)) {
-    const shown = dateText === undefined ? 'This value' : `\`${dateText}\``;
-    report(datePair.value.start, datePair.value.end, 'error', `${shown} is not a calendar date; write the date as YYYY-MM-DD, for example ${exampleDate}.`);
-    usable = false;
+  } else {
+    const problem = dateText === undefined ? 'This value is not a calendar date; write the date as YYYY-MM-DD, for example 2026-11-20.' : dateProblem(dateText);
+    if (problem !== undefined) {
+      report(datePair.value.start, datePair.value.end, 'error', problem);
+      usable = false;
+    }
   }
 
   const titlePair = pairOf(item, 'title');
@@ -154,8 +156,6 @@ function readEntry(
     extra,
   });
 }
-
-const exampleDate = '2026-11-20';
 
 function readType(item: OutlineMap, report: Report): EntryType {
   const pair = pairOf(item, 'type');

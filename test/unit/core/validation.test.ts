@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ENTRY_TYPES } from '../../../src/core/entry';
+import { dateProblem, ENTRY_TYPES, isValidDate } from '../../../src/core/entry';
 import { formatProblem } from '../../../src/core/problem';
 import { parseEntryFile } from '../../../src/core/yamlCodec';
 import { item, logFile } from '../helpers/logText';
@@ -59,11 +59,32 @@ describe('validation', () => {
     const parsed = parseEntryFile(text, 'brag/2026.yaml');
     assert.deepEqual(parsed.entries.map((e) => e.title), ['Fine']);
     assert.deepEqual(parsed.problems.map(formatProblem), [
-      'brag/2026.yaml:3:11: error: `2026-02-30` is not a calendar date; write the date as YYYY-MM-DD, for example 2026-11-20.',
+      'brag/2026.yaml:3:11: error: `2026-02-30` is not a calendar date: February 2026 has 28 days.',
       'brag/2026.yaml:6:11: error: `next tuesday` is not a calendar date; write the date as YYYY-MM-DD, for example 2026-11-20.',
     ]);
     const range = parsed.problems[1].range;
     assert.equal(rangeText(text, range.start.line, range.start.column, range.end.column), 'next tuesday');
+  });
+
+  it('says what is wrong with a date already written YYYY-MM-DD, and shows the form only to other text', () => {
+    const cases: [string, string | undefined][] = [
+      ['2026-02-30', '`2026-02-30` is not a calendar date: February 2026 has 28 days.'],
+      ['2024-02-30', '`2024-02-30` is not a calendar date: February 2024 has 29 days.'],
+      ['2026-04-31', '`2026-04-31` is not a calendar date: April 2026 has 30 days.'],
+      ['2026-13-01', '`2026-13-01` is not a calendar date: there is no month 13.'],
+      ['2026-00-10', '`2026-00-10` is not a calendar date: there is no month 0.'],
+      ['2026-01-00', '`2026-01-00` is not a calendar date: there is no day 0.'],
+      ['2026/01/02', '`2026/01/02` is not a calendar date; write the date as YYYY-MM-DD, for example 2026-11-20.'],
+      ['2026-1-2', '`2026-1-2` is not a calendar date; write the date as YYYY-MM-DD, for example 2026-11-20.'],
+      ['2024-02-29', undefined],
+      ['2026-12-31', undefined],
+    ];
+    for (const [date, expected] of cases) {
+      assert.equal(dateProblem(date), expected, date);
+      assert.equal(isValidDate(date), expected === undefined, date);
+      const problems = problemsOf(logFile(item(`date: ${date}`, 'title: A')));
+      assert.deepEqual(problems, expected === undefined ? [] : [`brag/2026.yaml:3:11: error: ${expected}`]);
+    }
   });
 
   it('reports a missing date and a missing title on the entry', () => {
