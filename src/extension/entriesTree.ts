@@ -35,6 +35,7 @@ export class EntryItem extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(TYPE_ICONS[entry.type]);
     this.contextValue = suggestion ? 'entry.suggested' : 'entry';
     this.tooltip = entryTooltip(entry, suggestion);
+    this.accessibilityInformation = { label: `${entry.title}, ${entry.type}, ${entry.date}${suggestion ? `, suggested (${suggestion})` : ''}` };
     this.command = { command: 'growthLog.openEntry', title: 'Open Entry', arguments: [this] };
   }
 }
@@ -52,6 +53,8 @@ export class GroupItem extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(groupIcon(group, groupBy));
     this.contextValue = groupBy === 'tag' && group.key !== 'tag:' ? 'group.tag' : 'group';
     this.tooltip = `${group.entries.length} ${group.entries.length === 1 ? 'entry' : 'entries'}`;
+    // Without it a screen reader announces the tooltip alone: "4 entries", with no name.
+    this.accessibilityInformation = { label: `${group.label}, ${this.tooltip}` };
   }
 
   /** The tag this group stands for, when grouped by tag. */
@@ -79,6 +82,9 @@ export class CriterionItem extends vscode.TreeItem {
     md.appendMarkdown(`\n\n${evidence.explicit.length} confirmed, ${evidence.suggested.length} suggested.`);
     if (evidence.isGap) md.appendMarkdown(' **A gap:** fewer than two pieces of evidence.');
     this.tooltip = md;
+    this.accessibilityInformation = {
+      label: `${evidence.criterion.title}, ${evidence.explicit.length} confirmed, ${evidence.suggested.length} suggested${evidence.isGap ? ', a gap' : ''}`,
+    };
   }
 }
 
@@ -92,6 +98,7 @@ export class FolderItem extends vscode.TreeItem {
     this.description = `${count}`;
     this.iconPath = vscode.ThemeIcon.Folder;
     this.contextValue = 'logFolder';
+    this.accessibilityInformation = { label: `${log.workspaceFolder.name}, ${count} ${count === 1 ? 'entry' : 'entries'}` };
   }
 }
 
@@ -103,6 +110,7 @@ export class ProblemsItem extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     this.contextValue = 'problems';
     this.tooltip = 'Open the Problems panel to see each problem with its place.';
+    this.accessibilityInformation = { label: `${this.label}, ${this.description}; opens the Problems panel` };
     this.command = { command: 'workbench.actions.view.problems', title: 'Show Problems' };
   }
 }
@@ -114,6 +122,7 @@ export class MessageItem extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon('info');
     this.contextValue = 'message';
     this.tooltip = tooltip;
+    this.accessibilityInformation = { label: tooltip ? `${label}. ${tooltip}` : label };
   }
 }
 
@@ -126,6 +135,7 @@ export class FilterItem extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon('filter-filled');
     this.contextValue = 'filter';
     this.tooltip = 'Showing only the entries that match. Click to show every entry again.';
+    this.accessibilityInformation = { label: `${this.label}, ${shown} of ${total} entries shown; activate to clear the filter` };
     this.command = { command: 'growthLog.clearFilter', title: 'Clear Filter' };
   }
 }

@@ -48,6 +48,18 @@ describe('Growth Log in the browser', () => {
     await workbench.screenshot('08-grouped-by-tag');
   });
 
+  it('gives every row, group rows included, an accessible name that starts with its label', async () => {
+    await workbench.openGrowthLog();
+    for (const grouping of ['Tag', 'Type', 'Competency', 'Period']) {
+      await workbench.runCommand('Growth Log: Group By…');
+      await workbench.answer(/Group Entries By/, grouping);
+      await workbench.page.waitForTimeout(500);
+      const rows = await workbench.treeAccessibleNames();
+      assert.ok(rows.length > 2, `rows grouped by ${grouping}`);
+      for (const row of rows) assert.ok(row.label !== '' && row.ariaLabel.startsWith(row.label), `${grouping}: "${row.label}" is announced as "${row.ariaLabel}"`);
+    }
+  });
+
   it('remembers the grouping for the workspace after the window reloads', async () => {
     await workbench.reload();
     await workbench.openGrowthLog();

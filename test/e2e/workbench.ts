@@ -83,6 +83,13 @@ export class Workbench {
     return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"] .label-name').allTextContents();
   }
 
+  /** Each visible row's label with the name a screen reader announces for it (its aria-label). */
+  async treeAccessibleNames(): Promise<{ label: string; ariaLabel: string }[]> {
+    return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').evaluateAll((rows) =>
+      rows.map((row) => ({ label: row.querySelector('.label-name')?.textContent ?? '', ariaLabel: row.getAttribute('aria-label') ?? '' })),
+    );
+  }
+
   /** Right-clicks `target` (a tree row, the editor) and chooses `item` in its context menu. */
   async chooseInContextMenu(target: Locator, item: string): Promise<void> {
     const menu = this.page.locator('.context-view .monaco-menu');
