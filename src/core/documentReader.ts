@@ -22,8 +22,11 @@ const MAX_ALIAS_COUNT = 100;
 
 export function readDocumentOutline(text: string): DocumentOutline {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  // `[a, -]` is one mistake that yaml also reports as a key where the `-` is: the key is left out.
+  const blockInFlow = new Set(doc.errors.filter((e) => e.code === 'BLOCK_IN_FLOW').map((e) => e.pos[0]));
+  const errors = blockInFlow.size === 0 ? doc.errors : doc.errors.filter((e) => e.code === 'BLOCK_IN_FLOW' || !blockInFlow.has(e.pos[0]));
   const syntax: SyntaxProblem[] = [
-    ...doc.errors.map((e) => syntaxProblem(text, e, 'error')),
+    ...errors.map((e) => syntaxProblem(text, e, 'error')),
     ...doc.warnings.map((e) => syntaxProblem(text, e, 'warning')),
   ];
   if (hasAliases(doc)) {
@@ -153,6 +156,9 @@ function plainMessage(text: string, error: YAMLError): string {
     case 'BAD_INDENT':
       if (/Flow sequence|Flow mapping/.test(original)) return 'This `[` or `{` list is never closed; add the closing bracket on the same line.';
       return 'This line is not indented like the lines around it; keys of one mapping must start in the same column.';
+    case 'BLOCK_IN_FLOW':
+      if (at.startsWith('-')) return 'Inside `[...]` or `{...}`, a `-` cannot stand alone or before a space, as YAML reads it as a `- ` list; put the value in quotes, such as `"-"`.';
+      return `This is not valid YAML: ${lowerFirst(original)}.`;
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
       return 'This value contains `: `, which YAML reads as another key; put the whole value in quotes.';

@@ -197,7 +197,7 @@ class FastReader {
 
   private readPlain(start: number): OutlineScalar {
     const text = this.text;
-    if (!plainMayStartWith(text, start, this.ce)) throw GIVE_UP;
+    if (!plainMayStartWith(text, start, this.ce, false)) throw GIVE_UP;
     const ce = this.ce;
     let end = ce;
     for (let i = start + 1; i < ce; i++) {
@@ -296,7 +296,7 @@ class FastReader {
         item = c === 34 ? this.readDoubleQuoted(i, true) : this.readSingleQuoted(i, true);
         i = item.end;
       } else {
-        if (!plainMayStartWith(text, i, ce)) throw GIVE_UP;
+        if (!plainMayStartWith(text, i, ce, true)) throw GIVE_UP;
         const itemStart = i;
         while (i < ce) {
           c = text.charCodeAt(i);
@@ -403,8 +403,12 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   ' ': ' ',
 };
 
-/** Plain scalars may not start with YAML's indicator characters; quotes are read elsewhere. */
-function plainMayStartWith(text: string, i: number, ce: number): boolean {
+/**
+ * Plain scalars may not start with YAML's indicator characters; quotes are read elsewhere. A `-`
+ * may start one when a "safe" character follows: not a space and, inside `[...]`, not a flow
+ * indicator either, so `[a, -]` is a block list where none is allowed, which YAML refuses.
+ */
+function plainMayStartWith(text: string, i: number, ce: number, inFlow: boolean): boolean {
   const c = text.charCodeAt(i);
   switch (c) {
     case 38: // &
@@ -426,8 +430,13 @@ function plainMayStartWith(text: string, i: number, ce: number): boolean {
     case 63: // ?
     case 58: // :
       return false;
-    case 45: // -
-      return i + 1 < ce && text.charCodeAt(i + 1) !== 32;
+    case 45: {
+      // -
+      if (i + 1 >= ce) return false;
+      const next = text.charCodeAt(i + 1);
+      if (next === 32) return false;
+      return !inFlow || (next !== 44 && next !== 91 && next !== 93 && next !== 123 && next !== 125);
+    }
     default:
       return true;
   }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { dateProblem, ENTRY_TYPES, isValidDate } from '../../../src/core/entry';
+import { readFastOutline } from '../../../src/core/fastReader';
 import { formatProblem } from '../../../src/core/problem';
 import { parseEntryFile } from '../../../src/core/yamlCodec';
 import { item, logFile } from '../helpers/logText';
@@ -156,6 +157,21 @@ describe('validation', () => {
       assert.deepEqual(parsed.problems.map(formatProblem), [expected]);
       assert.deepEqual(parsed.entries, []);
     }
+  });
+
+  it('refuses a lone `-` in a flow list with either reader, as yaml does, and says to quote it', () => {
+    for (const list of ['[a, -, b]', '[-]', '[a, -]', '[-, a]', '[a, - ]']) {
+      const text = logFile(item('date: 2026-01-01', 'title: A', `tags: ${list}`));
+      assert.equal(readFastOutline(text), undefined, list);
+      for (const reader of ['auto', 'document'] as const) {
+        const problems = parseEntryFile(text, 'brag/2026.yaml', reader).problems.map(formatProblem);
+        assert.match(problems[0], /^brag\/2026\.yaml:5:\d+: error: Inside `\[\.\.\.\]` or `\{\.\.\.\}`, a `-` cannot stand alone/, list);
+      }
+    }
+    // A `-` followed by text is an ordinary value, read the same by both readers.
+    const text = logFile(item('date: 2026-01-01', 'title: A', 'tags: [-a, b-, --]'));
+    assert.deepEqual(parseEntryFile(text, 'f').entries[0].tags, ['-a', 'b-', '--']);
+    assert.deepEqual(parseEntryFile(text, 'f'), parseEntryFile(text, 'f', 'document'));
   });
 
   it('refuses an alias bomb quickly with a clear message', () => {
