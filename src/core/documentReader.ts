@@ -1,6 +1,6 @@
 // The reference reader: the `yaml` Document API, which understands all of YAML and knows the
 // exact place of every error. It is the slow path, used when the fast reader is unsure.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node, type YAMLError } from 'yaml';
 import type { OutlineNode, OutlinePair, ScalarStyle } from './outline';
 import { ownCopy } from './ownText';
 
@@ -20,6 +20,10 @@ export interface SyntaxProblem {
 /** More alias expansions than this and the file is treated as a "billion laughs" attack. */
 const MAX_ALIAS_COUNT = 100;
 
+const CORE = 'tag:yaml.org,2002:';
+/** Tags under which yaml builds a Map, Set or list of pairs, which are not the model's lists and mappings. */
+const SPECIAL_COLLECTIONS: ReadonlySet<string> = new Set([`${CORE}omap`, `${CORE}pairs`, `${CORE}set`]);
+
 export function readDocumentOutline(text: string): DocumentOutline {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   // `[a, -]` is one mistake that yaml also reports as a key where the `-` is: the key is left out.
@@ -29,7 +33,18 @@ export function readDocumentOutline(text: string): DocumentOutline {
     ...errors.map((e) => syntaxProblem(text, e, 'error')),
     ...doc.warnings.map((e) => syntaxProblem(text, e, 'warning')),
   ];
-  if (hasAliases(doc)) {
+  const targets = aliasTargets(doc);
+  if (targets.size > 0) {
+    let unresolved = false;
+    for (const [alias, target] of targets) {
+      if (target) continue;
+      // yaml's parse accepts these and only its toJS throws, so the place is found here.
+      const [start, end] = alias.range ?? [0, 0];
+      const name = alias.source;
+      syntax.push({ start, end, severity: 'error', message: `The alias \`*${name}\` has no \`&${name}\` before it to repeat; write the value out here, or mark the value to repeat with \`&${name}\`.` });
+      unresolved = true;
+    }
+    if (unresolved) return { root: undefined, syntax };
     try {
       doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch {
@@ -42,39 +57,54 @@ export function readDocumentOutline(text: string): DocumentOutline {
       return { root: undefined, syntax };
     }
   }
-  const root = doc.contents ? toOutline(doc, doc.contents as Node, text) : undefined;
+  const root = doc.contents ? toOutline(doc, doc.contents as Node, text, targets) : undefined;
   return { root, syntax };
 }
 
-function hasAliases(doc: Document): boolean {
-  let found = false;
+/**
+ * Each alias with the node it repeats: the last node anchored with its name before it, as yaml
+ * resolves it, or undefined. One pass, where yaml's own `resolve` walks the document per alias.
+ */
+function aliasTargets(doc: Document): Map<Alias, Node | undefined> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node | undefined>();
   visit(doc, {
-    Alias() {
-      found = true;
-      return visit.BREAK;
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
     },
   });
-  return found;
+  return targets;
 }
 
-function toOutline(doc: Document, node: Node, text: string): OutlineNode {
+function toOutline(doc: Document, node: Node, text: string, targets: ReadonlyMap<Alias, Node | undefined>): OutlineNode {
   const [rangeStart, valueEnd] = node.range ?? [0, 0, 0];
   const start = rangeStart;
   const end = trimBack(text, start, valueEnd);
-  if (isScalar(node) && !node.tag) {
+  if (isAlias(node)) {
+    // A repeated value is read as its anchor's value but placed here, so an edit replaces `*name`.
+    const target = targets.get(node);
+    const read = isScalar(target) ? toOutline(doc, target, text, targets) : undefined;
+    if (read?.kind === 'scalar') return { ...read, start, end };
+    const js: unknown = node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+    if (read?.kind === 'other') return { ...read, value: js, start, end };
+    return { kind: 'other', value: js, start, end, unread: { kind: 'alias', name: node.source, target: isSeq(target) ? 'list' : 'mapping' } };
+  }
+  if (isScalar(node)) {
     const value = node.value;
     if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       const style = styleOf(node.type);
       const own = typeof value === 'string' ? ownCopy(value) : value;
       const source = style === 'plain' ? text.slice(start, end) : String(own ?? '');
-      return { kind: 'scalar', value: own, source, style, start, end };
+      // `!!str 2026` is the text "2026", which yaml has already resolved into `value`.
+      return { kind: 'scalar', value: own, source, style, start: node.tag ? tagStart(text, start) : start, end };
     }
   }
-  if (isSeq(node) && !node.tag) {
-    const items = node.items.map((item) => toOutline(doc, item as Node, text));
+  if (isSeq(node) && !SPECIAL_COLLECTIONS.has(node.tag ?? '')) {
+    const items = node.items.map((item) => toOutline(doc, item as Node, text, targets));
     return { kind: 'seq', flow: Boolean(node.flow), items, start, end: blockEnd(node.flow, end, items.at(-1)?.end) };
   }
-  if (isMap(node) && !node.tag) {
+  if (isMap(node) && !SPECIAL_COLLECTIONS.has(node.tag ?? '')) {
     const pairs: OutlinePair[] = [];
     for (const pair of node.items) {
       const key = pair.key as Node | null;
@@ -82,14 +112,31 @@ function toOutline(doc: Document, node: Node, text: string): OutlineNode {
       const keyStart = key?.range?.[0] ?? start;
       const value = pair.value as Node | null;
       const valueNode: OutlineNode = value
-        ? toOutline(doc, value, text)
+        ? toOutline(doc, value, text, targets)
         : { kind: 'scalar', value: null, source: '', style: 'plain', start: key?.range?.[1] ?? keyStart, end: key?.range?.[1] ?? keyStart };
       pairs.push({ key: keyText, keyStart, value: valueNode });
     }
     return { kind: 'map', flow: Boolean(node.flow), pairs, start, end: blockEnd(node.flow, end, pairs.at(-1)?.value.end) };
   }
-  const js: unknown = isAlias(node) ? node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : node.toJS(doc);
-  return { kind: 'other', value: js, start, end };
+  const tag = (node.tag ?? '').replace(CORE, '!!');
+  return { kind: 'other', value: node.toJS(doc), start, end, unread: { kind: 'tag', tag } };
+}
+
+/**
+ * Where the tag written just before a value starts, so that an edit replacing the value replaces
+ * `!!int 12` whole rather than leaving a tag that no longer fits. When an anchor or anything else
+ * stands between them, the value's own start.
+ */
+function tagStart(text: string, start: number): number {
+  let i = start;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  let j = i;
+  while (j > 0 && !isBlank(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 91 /* [ */ && text.charCodeAt(j - 1) !== 123 /* { */) j--;
+  return j < i && text.charCodeAt(j) === 33 /* ! */ ? j : start;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 /**
@@ -172,6 +219,9 @@ function plainMessage(text: string, error: YAMLError): string {
       return 'This file uses YAML aliases (`*name`) that would expand to far too much data, so it was not read.';
     case 'KEY_OVER_1024_CHARS':
       return 'This key is longer than 1024 characters, which YAML does not allow.';
+    case 'TAG_RESOLVE_FAILED':
+      if (at.startsWith('!!') || at.startsWith('!<')) return `This value is not a valid \`${at}\`, so the tag is ignored; remove it or correct the value.`;
+      return `Growth Log does not know the tag \`${at}\` and reads the value as it is written; remove the tag.`;
     case 'BAD_ALIAS':
     case 'ALIAS_PROPS':
       return `This alias is not valid YAML: ${lowerFirst(original)}.`;

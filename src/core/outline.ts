@@ -37,11 +37,20 @@ export interface OutlineMap extends NodeBase {
   readonly pairs: readonly OutlinePair[];
 }
 
-/** Anything the model does not read field by field (aliases, tagged nodes); kept as its JS value. */
+/**
+ * Valid YAML the model does not read field by field, kept as its JS value: an alias to a list or
+ * a mapping (whose items are written elsewhere, so an edit here could not reach them), or a value
+ * tagged as a type that is neither text, number, boolean, null, list nor mapping (`!!binary`).
+ */
 export interface OutlineOther extends NodeBase {
   readonly kind: 'other';
   readonly value: unknown;
+  readonly unread: UnreadReason;
 }
+
+export type UnreadReason =
+  | { readonly kind: 'alias'; readonly name: string; readonly target: 'list' | 'mapping' }
+  | { readonly kind: 'tag'; readonly tag: string };
 
 export type OutlineNode = OutlineScalar | OutlineSeq | OutlineMap | OutlineOther;
 

@@ -43,7 +43,7 @@ export function validateOutline(root: OutlineNode | undefined, file: string, lin
   const result = { file, isEntryFile: true, problems, entriesNode: seq };
   if (seq.kind === 'scalar' && seq.value === null) return { ...result, entries: [], nodes: [] };
   if (seq.kind !== 'seq') {
-    report(seq.start, seq.end, 'error', '`entries` must be a list, with each entry starting with `- ` on its own line.');
+    report(seq.start, seq.end, 'error', unreadMessage(seq) ?? '`entries` must be a list, with each entry starting with `- ` on its own line.');
     return { ...result, entries: [], nodes: [] };
   }
 
@@ -59,7 +59,7 @@ export function validateOutline(root: OutlineNode | undefined, file: string, lin
   const nodes: OutlineMap[] = [];
   for (const item of seq.items) {
     if (item.kind !== 'map') {
-      report(item.start, item.end, 'error', 'This entry is not a mapping; write it as `- date: YYYY-MM-DD` followed by `title: ...` on the next line.');
+      report(item.start, item.end, 'error', unreadMessage(item) ?? 'This entry is not a mapping; write it as `- date: YYYY-MM-DD` followed by `title: ...` on the next line.');
       continue;
     }
     const entry = readEntry(item, file, lines, report, explicitIds, taken);
@@ -72,6 +72,19 @@ export function validateOutline(root: OutlineNode | undefined, file: string, lin
 }
 
 type Report = (start: number, end: number, severity: Severity, message: string) => void;
+
+/**
+ * For valid YAML that Growth Log does not read, the sentence saying so: told that `tags` "must be
+ * a list" when it is an alias to one, a person would look for a mistake that is not there.
+ */
+function unreadMessage(node: OutlineNode): string | undefined {
+  if (node.kind !== 'other') return undefined;
+  const why = node.unread;
+  if (why.kind === 'alias') {
+    return `Growth Log does not read aliases to lists or mappings (\`*${why.name}\` repeats a ${why.target}); write the ${why.target} out here.`;
+  }
+  return `Growth Log does not read values tagged \`${why.tag}\`; remove the tag.`;
+}
 
 function readEntry(
   item: OutlineMap,
@@ -90,7 +103,7 @@ function readEntry(
     report(item.start, firstLineEnd, 'error', 'This entry has no `date`; add `date: YYYY-MM-DD` (the day it happened).');
     usable = false;
   } else {
-    const problem = dateText === undefined ? 'This value is not a calendar date; write the date as YYYY-MM-DD, for example 2026-11-20.' : dateProblem(dateText);
+    const problem = dateText === undefined ? (unreadMessage(datePair.value) ?? 'This value is not a calendar date; write the date as YYYY-MM-DD, for example 2026-11-20.') : dateProblem(dateText);
     if (problem !== undefined) {
       report(datePair.value.start, datePair.value.end, 'error', problem);
       usable = false;
@@ -103,7 +116,7 @@ function readEntry(
     report(item.start, firstLineEnd, 'error', 'This entry has no `title`; add `title:` with one line saying what you did.');
     usable = false;
   } else if (title === undefined) {
-    report(titlePair.value.start, titlePair.value.end, 'error', 'The `title` must be one line of text, not a list or a mapping.');
+    report(titlePair.value.start, titlePair.value.end, 'error', unreadMessage(titlePair.value) ?? 'The `title` must be one line of text, not a list or a mapping.');
     usable = false;
   }
 
@@ -112,7 +125,7 @@ function readEntry(
   if (idPair) {
     id = idPair.value.kind === 'scalar' ? scalarText(idPair.value) : undefined;
     if (id === undefined || id.trim() === '') {
-      report(idPair.value.start, idPair.value.end, 'error', 'The `id` must be text, such as `2026-11-20-billing-migration`; remove it and Growth Log writes one on the next edit.');
+      report(idPair.value.start, idPair.value.end, 'error', unreadMessage(idPair.value) ?? 'The `id` must be text, such as `2026-11-20-billing-migration`; remove it and Growth Log writes one on the next edit.');
       usable = false;
     } else if (explicitIds.get(id) !== item.start) {
       const first = lines.position(explicitIds.get(id) ?? 0).line + 1;
@@ -168,7 +181,7 @@ function readType(item: OutlineMap, report: Report): EntryType {
   const type = ENTRY_TYPES.find((known) => known === text);
   if (type) return type;
   const shown = text === undefined ? 'This value' : `\`${text}\``;
-  report(node.start, node.end, 'warning', `${shown} is not an entry type, so this entry is treated as a project. The types are: ${TYPE_LIST}.`);
+  report(node.start, node.end, 'warning', unreadMessage(node) ?? `${shown} is not an entry type, so this entry is treated as a project. The types are: ${TYPE_LIST}.`);
   return DEFAULT_ENTRY_TYPE;
 }
 
@@ -180,7 +193,7 @@ function readDirection(item: OutlineMap, type: EntryType, report: Report): MoveD
   if (node.kind === 'scalar' && text === undefined) return undefined;
   if (text !== 'vertical' && text !== 'horizontal') {
     const shown = text === undefined ? 'This value' : `\`${text}\``;
-    report(node.start, node.end, 'warning', `${shown} is not a direction; a move is either \`vertical\` (a level up) or \`horizontal\` (another team or discipline).`);
+    report(node.start, node.end, 'warning', unreadMessage(node) ?? `${shown} is not a direction; a move is either \`vertical\` (a level up) or \`horizontal\` (another team or discipline).`);
     return undefined;
   }
   if (type !== 'move') {
@@ -194,7 +207,7 @@ function readText(item: OutlineMap, key: 'impact' | 'details', report: Report): 
   if (!pair) return undefined;
   const node = pair.value;
   if (node.kind === 'scalar') return scalarText(node);
-  report(node.start, node.end, 'warning', `\`${key}\` must be text, not a list or a mapping, so it is ignored; use \`${key}: |\` for several lines.`);
+  report(node.start, node.end, 'warning', unreadMessage(node) ?? `\`${key}\` must be text, not a list or a mapping, so it is ignored; use \`${key}: |\` for several lines.`);
   return undefined;
 }
 
@@ -213,7 +226,7 @@ function readList(item: OutlineMap, key: 'tags' | 'competencies' | 'links', noun
     return [text];
   }
   if (node.kind !== 'seq') {
-    report(node.start, node.end, 'warning', `\`${key}\` must be a list of text, like \`${key}: [a, b]\`, so it is ignored.`);
+    report(node.start, node.end, 'warning', unreadMessage(node) ?? `\`${key}\` must be a list of text, like \`${key}: [a, b]\`, so it is ignored.`);
     return [];
   }
   // Mapped rather than pushed: an array grown by push keeps room for 17 items, and a log's
@@ -225,7 +238,7 @@ function readList(item: OutlineMap, key: 'tags' | 'competencies' | 'links', noun
     if (value.kind === 'scalar' && typeof value.value === 'string' && value.value !== '') values.push(value.value);
     else {
       const shown = value.kind !== 'scalar' ? 'a nested list or mapping' : value.value === null || value.value === '' ? 'an empty item' : `\`${value.source}\``;
-      report(value.start, value.end, 'warning', `Each ${noun} must be text, and ${shown} is not, so it is left out; put it in quotes if it is meant as text.`);
+      report(value.start, value.end, 'warning', unreadMessage(value) ?? `Each ${noun} must be text, and ${shown} is not, so it is left out; put it in quotes if it is meant as text.`);
     }
   }
   return values;

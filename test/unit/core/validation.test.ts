@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { dateProblem, ENTRY_TYPES, isValidDate } from '../../../src/core/entry';
+import { updateEntry } from '../../../src/core/entryEdits';
 import { readFastOutline } from '../../../src/core/fastReader';
 import { formatProblem } from '../../../src/core/problem';
 import { parseEntryFile } from '../../../src/core/yamlCodec';
@@ -172,6 +173,58 @@ describe('validation', () => {
     const text = logFile(item('date: 2026-01-01', 'title: A', 'tags: [-a, b-, --]'));
     assert.deepEqual(parseEntryFile(text, 'f').entries[0].tags, ['-a', 'b-', '--']);
     assert.deepEqual(parseEntryFile(text, 'f'), parseEntryFile(text, 'f', 'document'));
+  });
+
+  it('reads an alias to a text as the anchored text, placed at the alias, so an edit replaces the alias', () => {
+    const text = logFile(item('date: 2026-01-01', 'title: &shipped Shipped it', 'type: &kind skill'), item('id: second', 'date: 2026-01-02', 'title: *shipped', 'type: *kind', 'tags: [infra, *kind]'));
+    for (const reader of ['auto', 'document'] as const) {
+      const parsed = parseEntryFile(text, 'f', reader);
+      assert.deepEqual(parsed.problems, []);
+      assert.deepEqual(parsed.entries.map((e) => [e.title, e.type, e.tags]), [
+        ['Shipped it', 'skill', []],
+        ['Shipped it', 'skill', ['infra', 'skill']],
+      ]);
+    }
+    const second = parseEntryFile(text, 'f').entries[1];
+    const after = updateEntry(text, second.id, { title: 'Shipped it again' });
+    assert.equal(after, text.replace('title: *shipped', 'title: Shipped it again'));
+  });
+
+  it('reads values with standard tags as yaml resolves them', () => {
+    const text = logFile(item('id: tagged', 'date: !!str 2026-01-01', 'title: !!str 2026', 'tags: [!!str 1, !!str true, b]', 'impact: !!str 123', 'hours: !!int "12"', 'ratio: !!float 1.5', 'done: !!bool true', 'note: !!null ""', 'code: !<tag:yaml.org,2002:str> 7'));
+    const parsed = parseEntryFile(text, 'f');
+    assert.deepEqual(parsed.problems, []);
+    const [entry] = parsed.entries;
+    assert.deepEqual([entry.date, entry.title, entry.tags, entry.impact], ['2026-01-01', '2026', ['1', 'true', 'b'], '123']);
+    assert.deepEqual(entry.extra, { hours: 12, ratio: 1.5, done: true, note: null, code: '7' });
+    const after = updateEntry(text, entry.id, { title: 'Shipped' });
+    assert.equal(after, text.replace('title: !!str 2026', 'title: Shipped'), 'the tag goes with the value it tagged');
+  });
+
+  it('warns once, in plain words, about an alias to a list where it can be ignored, and refuses it where it cannot', () => {
+    const text = logFile(
+      item('date: 2026-01-01', 'title: A', 'tags: &common [infra, on-call]', 'links: &refs', '  - https://a.example'),
+      item('date: 2026-01-02', 'title: B', 'tags: *common', 'impact: *refs'),
+      item('date: 2026-01-03', 'title: *common'),
+    );
+    const parsed = parseEntryFile(text, 'brag/2026.yaml');
+    assert.deepEqual(parsed.entries.map((e) => [e.title, e.tags]), [
+      ['A', ['infra', 'on-call']],
+      ['B', []],
+    ]);
+    assert.deepEqual(parsed.problems.map(formatProblem), [
+      'brag/2026.yaml:12:13: warning: Growth Log does not read aliases to lists or mappings (`*refs` repeats a list); write the list out here.',
+      'brag/2026.yaml:11:11: warning: Growth Log does not read aliases to lists or mappings (`*common` repeats a list); write the list out here.',
+      'brag/2026.yaml:15:12: error: Growth Log does not read aliases to lists or mappings (`*common` repeats a list); write the list out here.',
+    ]);
+  });
+
+  it('warns once about a tag it does not know and reads the value as yaml does', () => {
+    const parsed = parseEntryFile(logFile(item('date: 2026-01-01', 'title: !local Shipped it')), 'brag/2026.yaml');
+    assert.deepEqual(parsed.entries.map((e) => e.title), ['Shipped it']);
+    assert.deepEqual(parsed.problems.map(formatProblem), [
+      'brag/2026.yaml:4:12: warning: Growth Log does not know the tag `!local` and reads the value as it is written; remove the tag.',
+    ]);
   });
 
   it('refuses an alias bomb quickly with a clear message', () => {
