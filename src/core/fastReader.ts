@@ -20,9 +20,11 @@ const GIVE_UP = new GiveUp();
 
 /** The outline of `text`, or undefined when only the Document API can read it faithfully. */
 export function readFastOutline(text: string): FastOutline | undefined {
-  if (UNSUPPORTED.test(text)) return undefined;
+  // A byte order mark that editors on Windows write is not part of the YAML; anywhere else it is.
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (UNSUPPORTED.test(from === 0 ? text : text.slice(from))) return undefined;
   try {
-    return { root: new FastReader(text).readRoot() };
+    return { root: new FastReader(text).readRoot(from) };
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -45,8 +47,8 @@ class FastReader {
     this.len = text.length;
   }
 
-  readRoot(): OutlineMap | undefined {
-    const first = this.skipTrivia(0);
+  readRoot(from: number): OutlineMap | undefined {
+    const first = this.skipTrivia(from);
     if (first >= this.len) return undefined;
     this.scanLine(first);
     if (this.ind !== 0) throw GIVE_UP;

@@ -47,7 +47,7 @@ export function readEntryFile(text: string, file: string, reader: ReaderChoice =
   const problems: Problem[] = outline.syntax.map((s) => ({ file, range: lines.range(s.start, s.end), severity: s.severity, message: s.message }));
   const syntaxOk = !outline.syntax.some((s) => s.severity === 'error');
   const validated = validateOutline(outline.root, file, lines, syntaxOk ? problems : []);
-  const isEntryFile = validated.isEntryFile || (!syntaxOk && /^["']?entries["']?[ \t]*:/m.test(text));
+  const isEntryFile = validated.isEntryFile || (!syntaxOk && /^\ufeff?["']?entries["']?[ \t]*:/m.test(text));
   if (!isEntryFile) return { ...validated, problems: [], syntaxOk };
   // YAML's error recovery guesses; entries read from a guess would mislead, and so would problems
   // about them. The syntax errors come first: once fixed, the file is read in full.

@@ -175,6 +175,32 @@ describe('validation', () => {
     assert.deepEqual(parseEntryFile(text, 'f'), parseEntryFile(text, 'f', 'document'));
   });
 
+  it('reports an alias to no anchor at its place, with or without a byte order mark', () => {
+    const text = logFile(item('date: 2026-01-02', 'title: *nope'));
+    const expected = ['brag/2026.yaml:4:12: error: The alias `*nope` has no `&nope` before it to repeat; write the value out here, or mark the value to repeat with `&nope`.'];
+    assert.deepEqual(problemsOf(text), expected);
+    assert.deepEqual(problemsOf(`\ufeff${text}`), expected);
+    const bare = parseEntryFile('\ufeffentries:\n  - date: 2026-01-02\n    title: *nope\n', 'brag/2026.yaml');
+    assert.equal(bare.isEntryFile, true);
+    assert.deepEqual(bare.problems.map(formatProblem), ['brag/2026.yaml:3:12: error: The alias `*nope` has no `&nope` before it to repeat; write the value out here, or mark the value to repeat with `&nope`.']);
+  });
+
+  it('reads a file with a byte order mark exactly as the same file without it', () => {
+    const files = [
+      logFile(item('date: 2026-01-02', 'title: Shipped it', 'tags: [a, b]'), item('date: 2026-01-03', "title: 'Quoted'", 'details: |', '  Two', '  lines')),
+      'entries:\n  - date: 2026-02-30\n    title: A\n',
+      'entries: not a list\n',
+      'entries:\n  - date: 2026-01-01\n    title: "never closed\n',
+      '# just notes\nlevels: []\n',
+    ];
+    for (const text of files) {
+      for (const reader of ['auto', 'document'] as const) {
+        assert.deepEqual(parseEntryFile(`\ufeff${text}`, 'f', reader), parseEntryFile(text, 'f', reader), text);
+      }
+    }
+    assert.ok(readFastOutline(`\ufeff${files[0]}`), 'the fast reader reads past the mark');
+  });
+
   it('reads an alias to a text as the anchored text, placed at the alias, so an edit replaces the alias', () => {
     const text = logFile(item('date: 2026-01-01', 'title: &shipped Shipped it', 'type: &kind skill'), item('id: second', 'date: 2026-01-02', 'title: *shipped', 'type: *kind', 'tags: [infra, *kind]'));
     for (const reader of ['auto', 'document'] as const) {
