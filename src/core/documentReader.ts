@@ -183,13 +183,15 @@ function syntaxProblem(text: string, error: YAMLError, severity: 'error' | 'warn
   return { start, end: Math.max(start, Math.min(end, text.length)), severity, message: plainMessage(text, error) };
 }
 
+const TAB_MESSAGE = 'This line is indented with a tab; YAML only allows spaces for indentation.';
+
 /** yaml's messages are written for parser authors; these say what to do about it. */
 function plainMessage(text: string, error: YAMLError): string {
   const original = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   const at = text.slice(error.pos[0], error.pos[1]);
   switch (error.code) {
     case 'TAB_AS_INDENT':
-      return 'This line is indented with a tab; YAML only allows spaces for indentation.';
+      return TAB_MESSAGE;
     case 'DUPLICATE_KEY': {
       const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim();
       return `The key \`${key || at}\` appears twice in the same mapping; keep only one of them.`;
@@ -202,6 +204,8 @@ function plainMessage(text: string, error: YAMLError): string {
       return `Something is missing here: ${lowerFirst(original)}.`;
     case 'BAD_INDENT':
       if (/Flow sequence|Flow mapping/.test(original)) return 'This `[` or `{` list is never closed; add the closing bracket on the same line.';
+      // yaml names a tab after spaces (`  \ttitle:`) a wrong indentation; the tab is what to fix.
+      if (/^[ ]*\t/.test(text.slice(lineStart(text, error.pos[0]), lineEnd(text, error.pos[0])))) return TAB_MESSAGE;
       return 'This line is not indented like the lines around it; keys of one mapping must start in the same column.';
     case 'BLOCK_IN_FLOW':
       if (at.startsWith('-')) return 'Inside `[...]` or `{...}`, a `-` cannot stand alone or before a space, as YAML reads it as a `- ` list; put the value in quotes, such as `"-"`.';
@@ -234,6 +238,10 @@ function plainMessage(text: string, error: YAMLError): string {
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1).replace(/\.$/, '');
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function lineEnd(text: string, offset: number): number {

@@ -50,7 +50,16 @@ export function readEntryFile(text: string, file: string, reader: ReaderChoice =
   const isEntryFile = validated.isEntryFile || (!syntaxOk && /^\ufeff?["']?entries["']?[ \t]*:/m.test(text));
   if (!isEntryFile) return { ...validated, problems: [], syntaxOk };
   // YAML's error recovery guesses; entries read from a guess would mislead, and so would problems
-  // about them. The syntax errors come first: once fixed, the file is read in full.
-  if (!syntaxOk) return { file, isEntryFile, entries: [], problems, nodes: [], entriesNode: undefined, syntaxOk };
+  // about them, and so would the errors after the first: one tab or missing quote makes yaml
+  // misread every line below it, and each misreading is reported. Only the first error is real
+  // for sure; once it is fixed the file is read again and the next one, if any, shows.
+  if (!syntaxOk) return { file, isEntryFile, entries: [], problems: firstError(problems), nodes: [], entriesNode: undefined, syntaxOk };
   return { ...validated, syntaxOk };
+}
+
+/** The error that starts first in the file, as a list of one. */
+function firstError(problems: readonly Problem[]): Problem[] {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const before = (a: Problem, b: Problem) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column;
+  return errors.length === 0 ? [] : [errors.reduce((first, p) => (before(p, first) < 0 ? p : first))];
 }

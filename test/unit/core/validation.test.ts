@@ -160,12 +160,31 @@ describe('validation', () => {
     }
   });
 
+  it('reports only the first syntax error when a tab indents a line in the middle of an entry, not the lines yaml misreads after it', () => {
+    const around = (middle: string) =>
+      logFile(item('date: 2026-01-01', 'title: First', 'tags: [a]'), `  - date: 2026-01-02\n${middle}    impact: big\n`, item('date: 2026-01-03', 'title: Third', 'tags: [c]'));
+    const cases: [string, string][] = [
+      ['\ttitle: Second\n', 'brag/2026.yaml:8:1: error: This line is indented with a tab; YAML only allows spaces for indentation.'],
+      ['  \ttitle: Second\n', 'brag/2026.yaml:8:1: error: This line is indented with a tab; YAML only allows spaces for indentation.'],
+      ['    title: Second\n  \timpact: small\n', 'brag/2026.yaml:9:1: error: This line is indented with a tab; YAML only allows spaces for indentation.'],
+      ['    title: Second\n    \timpact: small\n', 'brag/2026.yaml:9:5: error: This line is indented with a tab; YAML only allows spaces for indentation.'],
+    ];
+    for (const [middle, expected] of cases) {
+      for (const reader of ['auto', 'document'] as const) {
+        const parsed = parseEntryFile(around(middle), 'brag/2026.yaml', reader);
+        assert.deepEqual(parsed.problems.map(formatProblem), [expected], JSON.stringify(middle));
+        assert.deepEqual(parsed.entries, []);
+      }
+    }
+  });
+
   it('refuses a lone `-` in a flow list with either reader, as yaml does, and says to quote it', () => {
     for (const list of ['[a, -, b]', '[-]', '[a, -]', '[-, a]', '[a, - ]']) {
       const text = logFile(item('date: 2026-01-01', 'title: A', `tags: ${list}`));
       assert.equal(readFastOutline(text), undefined, list);
       for (const reader of ['auto', 'document'] as const) {
         const problems = parseEntryFile(text, 'brag/2026.yaml', reader).problems.map(formatProblem);
+        assert.equal(problems.length, 1, list);
         assert.match(problems[0], /^brag\/2026\.yaml:5:\d+: error: Inside `\[\.\.\.\]` or `\{\.\.\.\}`, a `-` cannot stand alone/, list);
       }
     }
