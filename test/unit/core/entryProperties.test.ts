@@ -2,11 +2,12 @@
 // touch only their entry, and damaged files never crash the reader nor get written.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
 import { readDocumentOutline } from '../../../src/core/documentReader';
-import { ENTRY_TYPES } from '../../../src/core/entry';
+import { ENTRY_KEYS, ENTRY_TYPES } from '../../../src/core/entry';
 import { addEntry, deleteEntry, updateEntry, type EntryPatch } from '../../../src/core/entryEdits';
 import { readFastOutline } from '../../../src/core/fastReader';
+import { outlineToJs } from '../../../src/core/outline';
 import { LogError } from '../../../src/core/problem';
 import { parseEntryFile, readEntryFile } from '../../../src/core/yamlCodec';
 
@@ -66,6 +67,74 @@ const fileArb = fc.record({ entries: fc.array(entryArb, { minLength: 1, maxLengt
   return crlf ? text.replace(/\n/g, '\r\n') : text;
 });
 
+// Shapes of YAML that are valid, or look valid and are not, which one reader once read otherwise
+// than yaml does: bare `-`, `?` and `:` in flow lists, anchors and aliases, standard and unknown tags.
+const oddLine = fc.constantFrom(
+  'competencies: [a, -, b]',
+  'competencies: [-]',
+  'competencies: [a, -]',
+  'competencies: [a, - ]',
+  'competencies: [- a]',
+  'competencies: [-a, b-, --]',
+  'competencies: [a, ?, b]',
+  'competencies: [?x, :y, a:b]',
+  'competencies: [a, :]',
+  'competencies: [-:]',
+  'competencies: [-, a]',
+  'competencies: &list{i} [x, y]',
+  'competencies: *list0',
+  'competencies: [a, *note0]',
+  'note: &note{i} noted',
+  'again: *note0',
+  'again: *missing',
+  'hours: !!int "12"',
+  'label: !!str 2026',
+  'local: !local x',
+  'flag: !!bool true',
+  'impact: *note1',
+);
+const titleShape = fc.oneof(
+  { arbitrary: fc.constant('as-is' as const), weight: 6 },
+  { arbitrary: fc.constantFrom('anchor' as const, 'alias' as const, 'str' as const), weight: 3 },
+);
+
+const oddFileArb = fc
+  .record({
+    entries: fc.array(fc.record({ entry: entryArb, odd: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: oddLine, weight: 1 }), title: titleShape, aliasTo: fc.nat(4) }), { minLength: 1, maxLength: 5 }),
+    indent: fc.constantFrom('', '  '),
+    bom: fc.boolean(),
+  })
+  .map(({ entries, indent, bom }) => {
+    const items = entries.map(({ entry, odd, title, aliasTo }, i) => {
+      const lines = renderItem(entry, i, indent).split('\n');
+      const at = lines.findIndex((l) => l.includes('title: '));
+      const pad = ' '.repeat(indent.length + 2);
+      if (title === 'anchor') lines[at] = lines[at].replace('title: ', `title: &t${i} `);
+      else if (title === 'alias') {
+        // Mostly to an anchor above, now and then to none.
+        const anchored = entries.findIndex((e, j) => j < i && e.title === 'anchor');
+        if (anchored !== -1 || aliasTo === 0) lines[at] = `${pad}title: *t${anchored !== -1 && aliasTo > 0 ? anchored : 9}`;
+      }
+      else if (title === 'str') lines[at] = lines[at].replace('title: ', 'title: !!str ');
+      if (odd) lines.splice(at + 1, 0, `${pad}${odd.replace('{i}', String(i))}`);
+      return lines.join('\n');
+    });
+    return `${bom ? '\ufeff' : ''}# generated log\nentries:\n${items.join('')}`;
+  });
+
+/** Lines where an item of `entries` starts (its `- `), in order, for matching entries to yaml's items. */
+function itemLines(text: string): number[] {
+  const lines = text.split('\n');
+  const indent = /^( *)- /m.exec(text.slice(text.indexOf('entries:')))?.[1] ?? '';
+  return lines.flatMap((line, i) => (line.startsWith(`${indent}- `) ? [i] : []));
+}
+
+/** The value of a list key as Growth Log reads it from yaml's value: its non-empty texts. */
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
+}
+
 /** Text removed from `before` to give `after`, when `after` is `before` minus one contiguous piece. */
 function removedPiece(before: string, after: string): string | undefined {
   let prefix = 0;
@@ -93,6 +162,68 @@ describe('entry file properties', () => {
       { numRuns: 200 },
     );
     assert.ok(fast > 100, `the fast reader should handle most generated files (${fast} of 200)`);
+  });
+
+  it('both readers read what yaml reads, refuse what it refuses, and read a file with a byte order mark as one without', () => {
+    let fast = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(oddFileArb, (text) => {
+        const doc = parseDocument(text, { uniqueKeys: true });
+        let js: { entries: Record<string, unknown>[] } | undefined;
+        if (doc.errors.length === 0) {
+          try {
+            js = doc.toJS({ maxAliasCount: 100 }) as typeof js;
+          } catch {
+            js = undefined;
+          }
+        }
+        const outline = readFastOutline(text);
+        if (outline) {
+          fast++;
+          assert.ok(js, 'the fast reader read a file yaml refuses');
+          assert.deepEqual(outline.root && outlineToJs(outline.root), js);
+        }
+        const read = parseEntryFile(text, 'f');
+        assert.deepEqual(read, parseEntryFile(text, 'f', 'document'));
+        if (text.startsWith('\ufeff')) assert.deepEqual(read, parseEntryFile(text.slice(1), 'f'));
+        if (!js) {
+          refused++;
+          assert.ok(read.problems.some((p) => p.severity === 'error'), 'a file yaml refuses has an error');
+          return;
+        }
+        // Every generated entry yaml reads is a valid one: a date, a title of text, a unique id.
+        assert.deepEqual(read.problems.filter((p) => p.severity === 'error'), []);
+        assert.equal(read.entries.length, js.entries.length);
+        const starts = itemLines(text);
+        for (const entry of read.entries) {
+          const value: Record<string, unknown> = js.entries[starts.indexOf(entry.range.start.line)];
+          assert.equal(entry.title, String(value.title));
+          assert.equal(entry.date, String(value.date));
+          assert.deepEqual(entry.tags, textsOf(value.tags));
+          if (!/competencies: \*/.test(text)) assert.deepEqual(entry.competencies, textsOf(value.competencies));
+          const extra = Object.fromEntries(Object.entries(value).filter(([key]) => !(ENTRY_KEYS as readonly string[]).includes(key)));
+          assert.deepEqual(entry.extra, extra);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    assert.ok(fast > 20 && refused > 20, `both kinds of file are generated (${fast} read fast, ${refused} refused)`);
+  });
+
+  it('the fast reader reads a flow list as yaml does, or leaves it to yaml', () => {
+    const itemText = fc.constantFrom('a', '-', '?', ':', '-a', '?a', ':a', 'a-', 'a:b', '- a', '? a', ': a', '--', '-:', ':-', '"-"', "'?'", '1', '-1', '-.5', 'true', '~', ' ', '');
+    fc.assert(
+      fc.property(fc.array(itemText, { maxLength: 4 }), fc.constantFrom(', ', ',', ' , '), (items, comma) => {
+        const text = `entries:\n  - date: 2026-01-01\n    title: A\n    tags: [${items.join(comma)}]\n`;
+        const outline = readFastOutline(text);
+        if (!outline?.root) return;
+        const doc = parseDocument(text);
+        assert.deepEqual(doc.errors, [], text);
+        assert.deepEqual(outlineToJs(outline.root), doc.toJS(), text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('an update changes only the lines of its entry and reads back with the change applied', () => {
