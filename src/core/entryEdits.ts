@@ -14,6 +14,16 @@ export const NEW_FILE_HEADER = '# Growth Log: evidence of your growth, one entry
 
 type EditableKey = Exclude<(typeof ENTRY_KEYS)[number], 'id'>;
 
+/**
+ * Where the entry starts (the zero-based line of its first key), given only for a text the caller
+ * knows parses (the store's own copy): the edit then reads and checks only the entry's lines
+ * rather than the whole file, so it costs what the entry costs. Without it, or when the entry
+ * is not found there, the whole file is read.
+ */
+export interface EntryHint {
+  readonly line: number;
+}
+
 /** New values for some fields of an entry; `undefined` removes the key from the file. */
 export type EntryPatch = { -readonly [K in EditableKey]?: EntryFields[K] | undefined };
 
@@ -23,13 +33,27 @@ export function addEntry(
   entry: NewEntry,
   takenIds: ReadonlySet<string>,
   file = 'This file',
+  /** The line of one of the file's last two entries, and its id (see EntryHint). */
+  hint?: EntryHint & { readonly id: string },
 ): { text: string; id: string } {
   const id = makeEntryId(entry.date, entry.title, takenIds);
   if (text === undefined || text.trim() === '') {
     return { text: `${NEW_FILE_HEADER}entries:\n${renderEntry(id, entry, '  ')}`, id };
   }
+  if (hint) {
+    // The list from that entry to the end of the file stands for the whole list: the new entry
+    // goes after its last item, spaced like the two before it.
+    const tail = localItems(text, hint.line, text.length, file);
+    if (tail && tail.read.entries[0]?.id === hint.id) {
+      const added = addToText(tail.fragment, id, entry, file, tail.read);
+      if (added.startsWith(tail.prefix)) return { text: text.slice(0, tail.start) + added.slice(tail.prefix.length), id };
+    }
+  }
+  return { text: addToText(text, id, entry, file, readEntryFile(text, file)), id };
+}
+
+function addToText(text: string, id: string, entry: NewEntry, file: string, read: ReturnType<typeof readEntryFile>): string {
   const eol = eolOf(text);
-  const read = readEntryFile(text, file);
   if (!read.syntaxOk) throw unparsable(file, read.problems.find((p) => p.severity === 'error')?.range.start, read.problems[0]?.message);
   let result: string;
   const seq = read.entriesNode;
@@ -59,18 +83,23 @@ export function addEntry(
   // The file parsed and the new item is inserted whole at an item boundary, so checking the item
   // on its own is enough; a full re-parse would double the cost on a large file.
   verify(`entries:${eol}${renderEntry(id, entry, '  ', eol)}`, file, id, { ...entry });
-  return { text: result, id };
+  return result;
 }
 
 /** Changes some fields of one entry; writes the entry's generated id too, so the id stays stable. */
-export function updateEntry(text: string, id: string, patch: EntryPatch, file = 'This file'): string {
-  const { entry, node, eol } = locate(text, id, file);
+export function updateEntry(text: string, id: string, patch: EntryPatch, file = 'This file', hint?: EntryHint): string {
+  const { entry, node, eol, local } = locate(text, id, file, hint);
+  // The checks read back what they changed: the entry's lines when it was found by them.
+  const check = (result: string, expected: Partial<Record<string, unknown>>) => {
+    if (local) verify(local.prefix + result.slice(local.start, local.end + result.length - text.length), file, id, expected);
+    else verify(result, file, id, expected);
+  };
   if ('date' in patch && !patch.date) throw new LogError('invalid', 'An entry must keep its `date`.');
   if ('title' in patch && !patch.title?.trim()) throw new LogError('invalid', 'An entry must keep its `title`.');
   refuseLosingItems(node, patch, id, file);
   if (node.flow) {
     const result = applySplices(text, flowSplices(text, node, entry.idGenerated ? id : undefined, patch));
-    verify(result, file, id, { ...patch });
+    check(result, { ...patch });
     return result;
   }
   const lines = new LineIndex(text);
@@ -94,8 +123,7 @@ export function updateEntry(text: string, id: string, patch: EntryPatch, file = 
     }
   }
   const result = applySplices(text, splices);
-  const expected: Partial<Record<string, unknown>> = { ...patch };
-  verify(result, file, id, expected);
+  check(result, { ...patch });
   return result;
 }
 
@@ -173,17 +201,17 @@ export function flowScalar(value: string): string {
 }
 
 /** Writes the generated id of an entry that has none in the file; the text is unchanged otherwise. */
-export function ensureId(text: string, id: string, file = 'This file'): string {
-  const { entry } = locate(text, id, file);
-  return entry.idGenerated ? updateEntry(text, id, {}, file) : text;
+export function ensureId(text: string, id: string, file = 'This file', hint?: EntryHint): string {
+  const { entry } = locate(text, id, file, hint);
+  return entry.idGenerated ? updateEntry(text, id, {}, file, hint) : text;
 }
 
 /**
  * Removes one entry: its lines, the comment lines directly above it at its own indentation, and
  * comment lines below it indented as its keys (both read as notes about this entry).
  */
-export function deleteEntry(text: string, id: string, file = 'This file'): string {
-  const { node, dashColumn, isLast } = locate(text, id, file);
+export function deleteEntry(text: string, id: string, file = 'This file', hint?: EntryHint): string {
+  const { node, dashColumn, isLast, local } = locate(text, id, file, hint);
   let start = lineStartOf(text, node.start);
   for (;;) {
     if (start === 0) break;
@@ -201,6 +229,9 @@ export function deleteEntry(text: string, id: string, file = 'This file'): strin
   if ((blankBefore || start === 0 || /:[ ]*\r?\n$/.test(previousLine)) && /^[ ]*\r?\n$/.test(nextLine)) end += nextLine.length;
   else if (blankBefore && isLast) start -= previousLine.length;
   const result = text.slice(0, start) + text.slice(end);
+  // Whole lines of one item of a block list went, with comments and blank lines around it: the
+  // rest of a file known to parse reads as before, so only the whole-file path reads it again.
+  if (local) return result;
   const after = readEntryFile(result, file);
   if (!after.syntaxOk || after.entries.some((e) => e.id === id && !e.idGenerated)) {
     throw new LogError('invalid', `Growth Log could not remove the entry \`${id}\` from ${file} without disturbing the rest; remove it by hand.`);
@@ -237,7 +268,23 @@ function applySplices(text: string, splices: readonly Splice[]): string {
   return result;
 }
 
-function locate(text: string, id: string, file: string): { entry: Entry; node: OutlineMap; eol: string; dashColumn: number; isLast: boolean } {
+export interface Located {
+  readonly entry: Entry;
+  /** The entry's node, with offsets into the whole text. */
+  readonly node: OutlineMap;
+  readonly eol: string;
+  readonly dashColumn: number;
+  readonly isLast: boolean;
+  /** Set when only the entry's lines were read: where they are, and the line put before them. */
+  readonly local?: { readonly start: number; readonly end: number; readonly prefix: string };
+}
+
+/** The entry with its node, read from its own lines when the hint finds it there. */
+export function locate(text: string, id: string, file: string, hint?: EntryHint): Located {
+  if (hint) {
+    const near = locateNear(text, id, file, hint.line);
+    if (near) return near;
+  }
   const read = readEntryFile(text, file);
   if (!read.syntaxOk) throw unparsable(file, read.problems.find((p) => p.severity === 'error')?.range.start, read.problems[0]?.message);
   const index = read.entries.findIndex((e) => e.id === id);
@@ -251,6 +298,92 @@ function locate(text: string, id: string, file: string): { entry: Entry; node: O
   }
   const isLast = seq.items[seq.items.length - 1] === node;
   return { entry: read.entries[index], node, eol: eolOf(text), dashColumn: dash.indexOf('-'), isLast };
+}
+
+/** The entry whose first key is on `line`, read from its own lines, or undefined when it is not there. */
+function locateNear(text: string, id: string, file: string, line: number): Located | undefined {
+  const start = lineOffset(text, line);
+  if (start === -1) return undefined;
+  const dash = /^([ ]*)-[ ]+/.exec(text.slice(start, start + 200));
+  if (!dash) return undefined;
+  const dashColumn = dash[1].length;
+  const end = itemLinesEnd(text, start, dashColumn);
+  const items = localItems(text, line, end, file, start);
+  if (!items || items.seq.items.length !== 1 || items.read.entries[0]?.id !== id) return undefined;
+  const node = shifted(items.read.nodes[0], start - items.prefix.length) as OutlineMap;
+  return { entry: items.read.entries[0], node, eol: eolOf(text), dashColumn, isLast: !nextItemFollows(text, end, dashColumn), local: { start, end, prefix: items.prefix } };
+}
+
+/**
+ * The lines from `line` to `end` read as a list of their own (`entries:` put before them), when
+ * they parse as a block list: what an edit needs to know about the entries there.
+ */
+function localItems(text: string, line: number, end: number, file: string, known?: number) {
+  const start = known ?? lineOffset(text, line);
+  if (start === -1 || !/^[ ]*-[ ]/.test(text.slice(start, start + 200))) return undefined;
+  const prefix = `entries:${eolOf(text)}`;
+  const fragment = prefix + text.slice(start, end);
+  const read = readEntryFile(fragment, file);
+  const seq = read.entriesNode;
+  if (!read.syntaxOk || seq?.kind !== 'seq' || seq.flow || seq.items.length === 0 || read.nodes[0] !== seq.items[0]) return undefined;
+  return { start, prefix, fragment, read, seq };
+}
+
+/** The offset where zero-based `line` starts, or -1 past the end. */
+function lineOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let i = 0; i < line; i++) {
+    offset = text.indexOf('\n', offset) + 1;
+    if (offset === 0) return -1;
+  }
+  return offset;
+}
+
+/**
+ * Where the item starting at `start` ends: at the first later line with content at or left of its
+ * dash (the next item, a top-level key or comment), so blank lines inside it stay with it.
+ */
+function itemLinesEnd(text: string, start: number, dashColumn: number): number {
+  let at = lineEndOf(text, start) + 1;
+  while (at < text.length) {
+    let i = at;
+    while (text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    const blank = i >= text.length || c === 10 || (c === 13 && text.charCodeAt(i + 1) === 10);
+    if (!blank && i - at <= dashColumn) return at;
+    at = lineEndOf(text, at) + 1;
+  }
+  return text.length;
+}
+
+/** Whether the first content line from `at` is another `- ` item at the dash's column. */
+function nextItemFollows(text: string, at: number, dashColumn: number): boolean {
+  while (at < text.length) {
+    const lineEnd = lineEndOf(text, at);
+    const line = text.slice(at, lineEnd).replace(/\r$/, '');
+    const trimmed = line.trimStart();
+    if (trimmed !== '' && !trimmed.startsWith('#')) return line.length - trimmed.length === dashColumn && /^-(?:[ ]|$)/.test(trimmed);
+    at = lineEnd + 1;
+  }
+  return false;
+}
+
+/** A node with every offset moved by `by`, from the fragment it was read in to the whole text. */
+function shifted(node: OutlineNode, by: number): OutlineNode {
+  switch (node.kind) {
+    case 'scalar':
+    case 'other':
+      return { ...node, start: node.start + by, end: node.end + by };
+    case 'seq':
+      return { ...node, start: node.start + by, end: node.end + by, items: node.items.map((item) => shifted(item, by)) };
+    case 'map':
+      return {
+        ...node,
+        start: node.start + by,
+        end: node.end + by,
+        pairs: node.pairs.map((pair) => ({ ...pair, keyStart: pair.keyStart + by, value: shifted(pair.value, by) })),
+      };
+  }
 }
 
 function unparsable(file: string, at: { line: number; column: number } | undefined, message: string | undefined): LogError {

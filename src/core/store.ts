@@ -3,7 +3,7 @@
 import { dateNumber, today as todayDate, type Entry, type NewEntry } from './entry';
 import type { EntryCache } from './entryCache';
 import { checkWritable, encodingProblem } from './fileLimits';
-import { deleteEntry, ensureId, updateEntry, type EntryPatch } from './entryEdits';
+import { deleteEntry, ensureId, updateEntry, type EntryHint, type EntryPatch } from './entryEdits';
 import { LogError, type Problem } from './problem';
 import { addEntry, parseEntryFile, type ParsedFile } from './yamlCodec';
 
@@ -35,8 +35,12 @@ export interface PlannedWrite {
   readonly after: string;
 }
 
-/** A change to one entry's text, given the file's current text and the entry as the store has it. */
-export type EntryEdit = (text: string, entry: Entry) => string;
+/**
+ * A change to one entry's text, given the file's current text and the entry as the store has it.
+ * `hint` is given when the text is the one the store parsed, so the edit may read only the
+ * entry's lines.
+ */
+export type EntryEdit = (text: string, entry: Entry, hint?: EntryHint) => string;
 
 export interface EntryStoreOptions {
   /** Parses from an earlier session; the store keeps it up to date as files are read. */
@@ -171,7 +175,7 @@ export class EntryStore {
   async planAdd(entry: NewEntry): Promise<PlannedWrite & { id: string }> {
     const file = this.access.fileKey(`${(entry.date || todayDate()).slice(0, 4)}.yaml`);
     const before = await this.access.readFile(file);
-    const { text, id } = addEntry(before, entry, this.ids(), file);
+    const { text, id } = addEntry(before, entry, this.ids(), file, this.tailHint(file, before));
     checkWritable(fileName(file), before, text);
     return { file, before, after: text, id };
   }
@@ -185,7 +189,7 @@ export class EntryStore {
     if (!entry) throw notFound(id);
     const before = await this.access.readFile(entry.file);
     if (before === undefined) throw new LogError('not-found', `${entry.file} no longer exists.`);
-    const after = edit(before, entry);
+    const after = edit(before, entry, this.hint(entry, before));
     checkWritable(fileName(entry.file), before, after);
     return { file: entry.file, before, after };
   }
@@ -210,7 +214,9 @@ export class EntryStore {
       const before = texts[i];
       if (before === undefined) throw new LogError('not-found', `${file} no longer exists.`);
       let after = before;
-      for (const { entry, edit } of list) after = edit(after, entry);
+      // One change in a file reads only its entry; several are planned together on the whole text.
+      if (list.length === 1) after = list[0].edit(after, list[0].entry, this.hint(list[0].entry, before));
+      else for (const { entry, edit } of list) after = edit(after, entry);
       if (after === before) return;
       checkWritable(fileName(file), before, after);
       writes.push({ file, before, after });
@@ -219,16 +225,30 @@ export class EntryStore {
   }
 
   planUpdate(id: string, patch: EntryPatch): Promise<PlannedWrite> {
-    return this.planEdit(id, (text, entry) => updateEntry(text, id, patch, entry.file));
+    return this.planEdit(id, (text, entry, hint) => updateEntry(text, id, patch, entry.file, hint));
   }
 
   planDelete(id: string): Promise<PlannedWrite> {
-    return this.planEdit(id, (text, entry) => deleteEntry(text, id, entry.file));
+    return this.planEdit(id, (text, entry, hint) => deleteEntry(text, id, entry.file, hint));
   }
 
   /** Writes a generated id into the file, so the entry keeps it when its title changes. */
   planEnsureId(id: string): Promise<PlannedWrite> {
-    return this.planEdit(id, (text, entry) => ensureId(text, id, entry.file));
+    return this.planEdit(id, (text, entry, hint) => ensureId(text, id, entry.file, hint));
+  }
+
+  /** Where the entry is, when `text` is the very text the store parsed (so it is known to parse). */
+  private hint(entry: Entry, text: string): EntryHint | undefined {
+    return this.texts.get(entry.file) === text ? { line: entry.range.start.line } : undefined;
+  }
+
+  /** The next-to-last entry of a file the store parsed from `text`, from which an add reads the list's end. */
+  private tailHint(file: string, text: string | undefined): (EntryHint & { id: string }) | undefined {
+    const entries = this.parsed.get(file)?.entries;
+    if (text === undefined || this.texts.get(file) !== text || !entries || entries.length === 0) return undefined;
+    // A file's entries are in the order they are written.
+    const from = entries[entries.length - 2] ?? entries[entries.length - 1];
+    return { line: from.range.start.line, id: from.id };
   }
 
   onDidChange(listener: Listener): { dispose(): void } {

@@ -3,7 +3,7 @@
 // else in the file moves; entries whose tags stay the same are not touched at all.
 import { stringify } from 'yaml';
 import { normalizeTag, type Entry } from './entry';
-import { flowScalar, updateEntry } from './entryEdits';
+import { flowScalar, locate, updateEntry, type EntryHint } from './entryEdits';
 import { pairOf, type OutlineMap, type OutlineNode } from './outline';
 import { LogError } from './problem';
 import type { EntryEdit, EntryStore, PlannedWrite } from './store';
@@ -124,10 +124,10 @@ async function planTagRewrites(store: EntryStore, ids: readonly string[], next: 
   }
   const files = new Map<string, FileRewrite>();
   let entryCount = 0;
-  const edit: EntryEdit = (text, entry) => {
+  const edit: EntryEdit = (text, entry, hint) => {
     let file = files.get(entry.file);
     if (!file) {
-      file = startRewrite(text, entry.file);
+      file = startRewrite(text, entry.file, hint && { id: entry.id, hint });
       files.set(entry.file, file);
     }
     if (planEntry(file, entry.id, next)) entryCount++;
@@ -157,14 +157,25 @@ interface FileRewrite {
   readonly splices: Splice[];
   /** Entries whose list is left to updateEntry. */
   readonly viaUpdate: string[];
+  /** Set when the one entry to change was read from its own lines: where they are. */
+  readonly local?: { readonly start: number; readonly end: number; readonly prefix: string };
 }
 
-function startRewrite(text: string, file: string): FileRewrite {
+/** Reads the file, or only the entry's lines when it is the one entry of the file to change. */
+function startRewrite(text: string, file: string, one?: { id: string; hint: EntryHint }): FileRewrite {
+  const lf = text.indexOf('\n');
+  const eol = lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+  if (one) {
+    const located = locate(text, one.id, file, one.hint);
+    if (located.local) {
+      const { local } = located;
+      const read = { ...readEntryFile(local.prefix + text.slice(local.start, local.end), file), entries: [located.entry], nodes: [located.node] };
+      return { file, original: text, read, index: new Map([[one.id, 0]]), eol, planned: new Map(), splices: [], viaUpdate: [], local };
+    }
+  }
   const read = readEntryFile(text, file);
   // A file that does not parse: updateEntry refuses it, with the place of the error.
   if (!read.syntaxOk) updateEntry(text, '', {}, file);
-  const lf = text.indexOf('\n');
-  const eol = lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
   const index = new Map(read.entries.map((e, i) => [e.id, i]));
   return { file, original: text, read, index, eol, planned: new Map(), splices: [], viaUpdate: [] };
 }
@@ -206,7 +217,9 @@ function finishRewrite(file: FileRewrite): string {
   parts.push(file.original.slice(at));
   let text = parts.join('');
   for (const id of file.viaUpdate) text = updateEntry(text, id, { tags: file.planned.get(id) }, file.file);
-  const after = readEntryFile(text, file.file);
+  // Read back what changed: the entry's lines when only they were read.
+  const local = file.local;
+  const after = local ? readEntryFile(local.prefix + text.slice(local.start, local.end + text.length - file.original.length), file.file) : readEntryFile(text, file.file);
   const fields = (e: Entry, tags: readonly string[]) => JSON.stringify({ ...e, tags, idGenerated: false, range: undefined, idRange: undefined });
   const asPlanned =
     after.syntaxOk &&
