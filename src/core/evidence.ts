@@ -1,7 +1,7 @@
 // Which entries support which criteria. An entry is explicit evidence for the criteria it names
 // under `competencies`; other links are only suggestions (by entry type or by keyword), always
 // shown as such, because the user did not make them.
-import { dateNumber, type Entry, type EntryType } from './entry';
+import type { Entry, EntryType } from './entry';
 import type { Criterion, Ladder, Level } from './ladder';
 
 export type SuggestionReason = { readonly kind: 'type'; readonly type: EntryType } | { readonly kind: 'keyword'; readonly keyword: string };
@@ -81,11 +81,10 @@ export function createSuggester(criteria: readonly Criterion[]): (entry: Entry, 
   const ids = criteria.map((criterion) => criterion.id.toLowerCase());
   const index = keywordIndex(criteria);
   const byType = new Map<EntryType, Criterion | undefined>();
-  const best: number[] = criteria.map(() => Infinity);
   return (entry, named = namedCriteria(entry)) => {
     if (!byType.has(entry.type)) byType.set(entry.type, criterionForType(entry.type, criteria));
     const typeCriterion = byType.get(entry.type);
-    index(entry, best);
+    const found = index(searchableText(entry));
     const suggestions: Suggestion[] = [];
     criteria.forEach((criterion, i) => {
       if (named.has(ids[i])) return;
@@ -93,7 +92,8 @@ export function createSuggester(criteria: readonly Criterion[]): (entry: Entry, 
         suggestions.push({ criterionId: criterion.id, reason: { kind: 'type', type: entry.type } });
         return;
       }
-      if (best[i] !== Infinity) suggestions.push({ criterionId: criterion.id, reason: { kind: 'keyword', keyword: criterion.keywords[best[i]] } });
+      const keyword = found[i];
+      if (keyword !== undefined) suggestions.push({ criterionId: criterion.id, reason: { kind: 'keyword', keyword } });
     });
     return suggestions;
   };
@@ -114,139 +114,40 @@ export function describeReason(reason: SuggestionReason): string {
  * and the tree's readiness view both come from this one function, so they never disagree.
  */
 export function criterionEvidence(entries: readonly Entry[], level: Level): CriterionEvidence[] {
-  return evidenceInOrder(sortByStrength(entries), level);
-}
-
-/**
- * `criterionEvidence` for entries already in `sortByStrength` order, for a caller that needs that
- * order itself and should not sort twice.
- */
-export function evidenceInOrder(sorted: readonly Entry[], level: Level): CriterionEvidence[] {
-  const { criteria } = level;
-  const ids = criteria.map((c) => c.id.toLowerCase());
+  const suggest = createSuggester(level.criteria);
+  const explicit = new Map<Criterion, Entry[]>(level.criteria.map((c) => [c, []]));
+  const suggested = new Map<Criterion, Entry[]>(level.criteria.map((c) => [c, []]));
+  const reasons = new Map<Criterion, Map<Entry, SuggestionReason>>(level.criteria.map((c) => [c, new Map()]));
+  const ids = level.criteria.map((c) => c.id.toLowerCase());
   // A suggestion lands on the criterion its id names, and with ids repeated in a level that is the last one.
-  const lastWithId = new Map(criteria.map((c, i) => [c.id, i]));
-  const target = criteria.map((c) => lastWithId.get(c.id) ?? 0);
-  const explicit: Entry[][] = criteria.map(() => []);
-  const suggested: Entry[][] = criteria.map(() => []);
-  // With every id distinct, an entry meets each reasons map at most once per criterion, so the
-  // maps can be built only when someone looks beyond the first few entries.
-  const lazy = target.every((t, i) => t === i);
-  const reasonList: SuggestionReason[][] = criteria.map(() => []);
-  const reasons: Map<Entry, SuggestionReason>[] = lazy ? [] : criteria.map(() => new Map());
-  const index = keywordIndex(criteria);
-  const best: number[] = criteria.map(() => Infinity);
-  const byType = new Map<EntryType, Criterion | undefined>();
-  const typeReasons = new Map<EntryType, SuggestionReason>();
-  // One reason object per keyword, shared by every entry it was found in: reasons are read-only.
-  const keywordReasons = criteria.map((c) => c.keywords.map((keyword): SuggestionReason => ({ kind: 'keyword', keyword })));
-  // The criteria each distinct competency text names, worked out once per text: the same few
-  // texts recur in every entry.
-  const namesOf: Record<string, number[] | undefined> = Object.create(null);
-  const named = new Uint8Array(criteria.length);
-  // Every criterion's lists come out in byStrength order as they are filled.
-  for (const entry of sorted) {
-    named.fill(0);
-    for (const text of entry.competencies) {
-      let indexes = namesOf[text];
-      if (indexes === undefined) {
-        const id = text.trim().toLowerCase();
-        namesOf[text] = indexes = ids.flatMap((candidate, i) => (candidate === id ? [i] : []));
-      }
-      for (const i of indexes) named[i] = 1;
-    }
-    if (!byType.has(entry.type)) {
-      byType.set(entry.type, criterionForType(entry.type, criteria));
-      typeReasons.set(entry.type, { kind: 'type', type: entry.type });
-    }
-    const typeCriterion = byType.get(entry.type);
-    let scanned = false;
-    for (let i = 0; i < criteria.length; i++) {
-      if (named[i] === 1) {
-        explicit[i].push(entry);
-        continue;
-      }
-      let reason: SuggestionReason | undefined;
-      if (criteria[i] === typeCriterion) reason = typeReasons.get(entry.type);
-      else {
-        if (!scanned) {
-          index(entry, best);
-          scanned = true;
-        }
-        if (best[i] !== Infinity) reason = keywordReasons[i][best[i]];
-      }
-      if (reason === undefined) continue;
-      suggested[target[i]].push(entry);
-      if (lazy) reasonList[i].push(reason);
-      else reasons[target[i]].set(entry, reason);
+  const byId = new Map(level.criteria.map((c) => [c.id, c]));
+  // Sorted once, so every criterion's lists come out in byStrength order as they are filled.
+  for (const entry of sortByStrength(entries)) {
+    const named = namedCriteria(entry);
+    level.criteria.forEach((criterion, i) => {
+      if (named.has(ids[i])) explicit.get(criterion)?.push(entry);
+    });
+    for (const suggestion of suggest(entry, named)) {
+      const criterion = byId.get(suggestion.criterionId);
+      if (!criterion) continue;
+      suggested.get(criterion)?.push(entry);
+      reasons.get(criterion)?.set(entry, suggestion.reason);
     }
   }
-  return criteria.map((criterion, i) => {
-    const confirmed = explicit[i];
-    const guessed = suggested[i];
+  return level.criteria.map((criterion) => {
+    const confirmed = explicit.get(criterion) ?? [];
+    const guessed = suggested.get(criterion) ?? [];
     const count = confirmed.length + guessed.length;
     const status: EvidenceStatus = count === 0 ? 'missing' : count < MIN_EVIDENCE ? 'thin' : confirmed.length === 0 ? 'unconfirmed' : 'supported';
-    return { criterion, explicit: confirmed, suggested: guessed, reasons: lazy ? new LazyReasons(guessed, reasonList[i]) : reasons[i], isGap: count < MIN_EVIDENCE, status };
+    return {
+      criterion,
+      explicit: confirmed,
+      suggested: guessed,
+      reasons: reasons.get(criterion) ?? new Map(),
+      isGap: count < MIN_EVIDENCE,
+      status,
+    };
   });
-}
-
-/**
- * The reasons of one criterion's suggested entries, kept as the two lists they were found in.
- * The packet asks for the reasons of the first few entries only, so a map of thousands is built
- * only on the first question that looks further (or asks for more than `get`). Every entry is in
- * `found` once per criterion, or repeated with the same reason, so the first match is the answer.
- */
-class LazyReasons implements ReadonlyMap<Entry, SuggestionReason> {
-  private map: Map<Entry, SuggestionReason> | undefined;
-
-  constructor(
-    private readonly found: readonly Entry[],
-    private readonly why: readonly SuggestionReason[],
-  ) {}
-
-  private built(): Map<Entry, SuggestionReason> {
-    if (!this.map) {
-      this.map = new Map();
-      for (let i = 0; i < this.found.length; i++) this.map.set(this.found[i], this.why[i]);
-    }
-    return this.map;
-  }
-
-  get(entry: Entry): SuggestionReason | undefined {
-    if (!this.map) {
-      const near = Math.min(this.found.length, 32);
-      for (let i = 0; i < near; i++) if (this.found[i] === entry) return this.why[i];
-    }
-    return this.built().get(entry);
-  }
-
-  has(entry: Entry): boolean {
-    return this.get(entry) !== undefined;
-  }
-
-  get size(): number {
-    return this.built().size;
-  }
-
-  forEach(callback: (value: SuggestionReason, key: Entry, map: ReadonlyMap<Entry, SuggestionReason>) => void, thisArg?: unknown): void {
-    this.built().forEach((value, key) => callback.call(thisArg, value, key, this));
-  }
-
-  entries() {
-    return this.built().entries();
-  }
-
-  keys() {
-    return this.built().keys();
-  }
-
-  values() {
-    return this.built().values();
-  }
-
-  [Symbol.iterator]() {
-    return this.built()[Symbol.iterator]();
-  }
 }
 
 /** Entries with a stated impact first (they make the case), then newest first; ties by id. */
@@ -258,50 +159,21 @@ export function byStrength(a: Entry, b: Entry): number {
   return compareText(a.id, b.id) || compareText(a.title, b.title);
 }
 
-/**
- * `byStrength` order for many entries, testing each entry's impact once rather than per
- * comparison. Dates compare as their strength key would (impact first, then each digit d as
- * 9 - d, other characters as they are), found without building the key.
- */
-export function sortByStrength(entries: readonly Entry[]): Entry[] {
-  // Dates of the usual YYYY-MM-DD shape become one number, weaker and older entries larger, so
-  // most comparisons are one subtraction.
-  const numbered = entries.map((entry) => ({ entry, key: numericStrength(entry), id: entry.id }));
-  if (numbered.every((k) => k.key >= 0)) {
-    numbered.sort((a, b) => a.key - b.key || compareText(a.id, b.id) || compareText(a.entry.title, b.entry.title));
-    return numbered.map((k) => k.entry);
-  }
-  const keyed = entries.map((entry) => ({ entry, weak: !entry.impact?.trim(), id: entry.id }));
-  keyed.sort((a, b) => {
-    if (a.weak !== b.weak) return a.weak ? 1 : -1;
-    return compareStrengthDates(a.entry.date, b.entry.date) || compareText(a.id, b.id) || compareText(a.entry.title, b.entry.title);
-  });
+/** `byStrength` order, computing each entry's impact test once rather than per comparison. */
+function sortByStrength(entries: readonly Entry[]): Entry[] {
+  const keyed = entries.map((entry) => ({ entry, key: strengthKey(entry) }));
+  keyed.sort((a, b) => compareText(a.key, b.key) || compareText(a.entry.id, b.entry.id) || compareText(a.entry.title, b.entry.title));
   return keyed.map((k) => k.entry);
 }
 
-/**
- * The strength key as a number when the date is YYYY-MM-DD (-1 otherwise): impact first, then
- * the date's digits inverted (99999999 - YYYYMMDD), which orders as the key's text does.
- */
-function numericStrength(entry: Entry): number {
-  const date = dateNumber(entry.date);
-  if (date < 0) return -1;
-  return (entry.impact?.trim() ? 0 : 100_000_000) + 99_999_999 - date;
-}
-
-/** Compares two dates as their strength keys compare, so newer dates (of one shape) come first. */
-function compareStrengthDates(a: string, b: string): number {
-  if (a === b) return 0;
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 48 && x <= 57) x = 105 - x;
-    if (y >= 48 && y <= 57) y = 105 - y;
-    return x < y ? -1 : 1;
+/** Impact first, then newest first, as one string: digits of the date are inverted (9 - d). */
+function strengthKey(entry: Entry): string {
+  let key = entry.impact?.trim() ? '0' : '1';
+  for (let i = 0; i < entry.date.length; i++) {
+    const c = entry.date.charCodeAt(i);
+    key += c >= 48 && c <= 57 ? String.fromCharCode(105 - c) : entry.date[i];
   }
-  return a.length < b.length ? -1 : 1;
+  return key;
 }
 
 // Code-unit order, not localeCompare: the packet must be byte-identical on every machine.
@@ -327,232 +199,42 @@ function isWordCharacter(text: string, index: number): boolean {
   return index >= 0 && index < text.length && WORD_CHARACTER.test(text[index]);
 }
 
-// What WORD_CHARACTER says of each BMP code unit, learnt on first sight: 0 unknown, 1 word, 2 not.
-// Scanning by code unit with this table costs a fraction of splitting every text with the regex.
-const BMP_WORD = new Uint8Array(0x10000);
-
-/**
- * How many code units the word character at `index` takes (1, or 2 for a surrogate pair), or 0
- * when there is none: letters, digits and `_` in full Unicode, judged per code point exactly as
- * NON_WORD splits text, so a lone surrogate is not a word character.
- */
-export function wordCharacterLength(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
-    const next = text.charCodeAt(index + 1);
-    if (next >= 0xdc00 && next <= 0xdfff) return WORD_CHARACTER.test(text.slice(index, index + 2)) ? 2 : 0;
-  }
-  let known = BMP_WORD[code];
-  if (known === 0) BMP_WORD[code] = known = WORD_CHARACTER.test(text[index]) ? 1 : 2;
-  return known === 1 ? 1 : 0;
-}
-
-/** One node of the keyword trie, keyed by UTF-16 code unit of the search form. */
-interface TrieNode {
-  /** Children by ASCII code unit (the common case, an array index), then by any other. */
-  readonly ascii: (TrieNode | undefined)[];
-  readonly next: Map<number, TrieNode>;
-  /** Criteria (and the keyword's place in their list) for which the word ending here is a keyword. */
-  hits?: { criterion: number; order: number }[];
-  /** Phrases with the word ending here, each with the bit that stands for the word in the phrase's `words`. */
-  phraseWords?: { phrase: number; bit: number }[];
-}
-
 /**
  * For each criterion, the first of its keywords (in their order) found in a text as a whole
  * word or phrase, in any case and with any white space between a phrase's words. One-word
- * keywords are found word by word in one trie for all criteria, walking the entry's fields in
- * place, so the cost grows with the text, not with the number of keywords, and no text is
- * joined, lower-cased or split for an entry written in ASCII. A phrase is looked for (with a
- * boundary check, in the entry's search form: folded into a reused buffer for an entry written in
- * ASCII, a string for any other) only when each of its words is in the text as a whole word,
- * which every match of the phrase implies.
- * Writes the keyword's place in its criterion's list into `best` (Infinity for none).
+ * keywords are looked up word by word in one index for all criteria, so the cost grows with the
+ * text, not with the number of keywords; phrases are found with indexOf and a boundary check,
+ * and only when their first word is in the text.
  */
-function keywordIndex(criteria: readonly Criterion[]): (entry: Entry, best: number[]) => void {
-  const newNode = (): TrieNode => ({ ascii: new Array<TrieNode | undefined>(0x80).fill(undefined), next: new Map() });
-  const root = newNode();
-  const nodeFor = (word: string): TrieNode => {
-    let node = root;
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
-      let child = code < 0x80 ? node.ascii[code] : node.next.get(code);
-      if (!child) {
-        child = newNode();
-        if (code < 0x80) node.ascii[code] = child;
-        else node.next.set(code, child);
-      }
-      node = child;
-    }
-    return node;
-  };
-  // `codes` is the needle's code units when they are all ASCII; a needle with any other can never
-  // be in the search form of an entry written in ASCII.
-  const phrases: { criterion: number; order: number; needle: string; codes: readonly number[] | undefined; words: number }[] = [];
+function keywordIndex(criteria: readonly Criterion[]): (text: string) => (string | undefined)[] {
+  const words = new Map<string, { criterion: number; order: number }[]>();
+  const phrases: { criterion: number; order: number; needle: string; first: string }[] = [];
   criteria.forEach((criterion, c) => {
     criterion.keywords.forEach((keyword, order) => {
       const needle = searchForm(keyword.trim());
       const parts = needle.split(NON_WORD).filter(Boolean);
       if (parts.length === 0) return;
-      const node = nodeFor(parts[0]);
       if (parts.length === 1 && parts[0] === needle) {
-        (node.hits ??= []).push({ criterion: c, order });
+        const list = words.get(needle) ?? [];
+        list.push({ criterion: c, order });
+        words.set(needle, list);
       } else {
-        // One bit per distinct word; past 31 words a phrase needs only its first 31 seen.
-        const distinct = [...new Set(parts)].slice(0, 31);
-        distinct.forEach((part, k) => (nodeFor(part).phraseWords ??= []).push({ phrase: phrases.length, bit: 1 << k }));
-        const codes = Array.from(needle, (ch) => ch.charCodeAt(0));
-        phrases.push({ criterion: c, order, needle, codes: codes.every((code) => code < 0x80) ? codes : undefined, words: distinct.length === 31 ? 0x7fffffff : (1 << distinct.length) - 1 });
+        phrases.push({ criterion: c, order, needle, first: parts[0] });
       }
     });
   });
-  // The words of each phrase seen so far in the entry, as bits.
-  const seen = new Uint32Array(phrases.length);
-  let anyCandidate = false;
-  let best: number[] = [];
-
-  const reached = (node: TrieNode) => {
-    if (node.hits) for (const hit of node.hits) if (hit.order < best[hit.criterion]) best[hit.criterion] = hit.order;
-    if (node.phraseWords) {
-      for (const { phrase, bit } of node.phraseWords) seen[phrase] |= bit;
-      anyCandidate = true;
+  return (raw) => {
+    const lower = raw.toLowerCase();
+    const best: number[] = criteria.map(() => Infinity);
+    for (const word of lower.split(NON_WORD)) {
+      const hits = words.get(word);
+      if (hits) for (const hit of hits) if (hit.order < best[hit.criterion]) best[hit.criterion] = hit.order;
     }
-  };
-
-  // Lower-cases as it goes, which is exact only for ASCII; returns false at the first other
-  // code unit, leaving that field to `scanLowered`.
-  const scanAscii = (text: string): boolean => {
-    let node: TrieNode | undefined = root;
-    for (let i = 0; i < text.length; i++) {
-      let code = text.charCodeAt(i);
-      if (code >= 0x80) return false;
-      if (code >= 65 && code <= 90) code += 32;
-      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95) {
-        if (node) node = node.ascii[code];
-      } else {
-        if (node && node !== root) reached(node);
-        node = root;
-      }
-    }
-    if (node && node !== root) reached(node);
-    return true;
-  };
-
-  const scanLowered = (lower: string) => {
-    let node: TrieNode | undefined = root;
-    for (let i = 0; i < lower.length; ) {
-      const code = lower.charCodeAt(i);
-      // A phrase's boundary check looks at single code units, so next to a surrogate pair it can
-      // match where the first word is not a whole word; such text gets every phrase tried.
-      if (code >= 0xd800 && code <= 0xdfff && phrases.length > 0) {
-        for (let p = 0; p < phrases.length; p++) seen[p] = phrases[p].words;
-        anyCandidate = true;
-      }
-      const size = wordCharacterLength(lower, i);
-      if (size === 0) {
-        if (node && node !== root) reached(node);
-        node = root;
-        i++;
-        continue;
-      }
-      for (let k = 0; k < size && node; k++) {
-        const unit = lower.charCodeAt(i + k);
-        node = unit < 0x80 ? node.ascii[unit] : node.next.get(unit);
-      }
-      i += size;
-    }
-    if (node && node !== root) reached(node);
-  };
-
-  // Fields are lower-cased one by one: `\n` between them in the joined text is neither cased nor
-  // case-ignorable, so even context-dependent mappings (final sigma) come out the same.
-  const scan = (field: string): boolean => {
-    if (scanAscii(field)) return true;
-    // An ASCII prefix already reached its words; reaching them again changes nothing.
-    scanLowered(field.toLowerCase());
-    return false;
-  };
-
-  // The search form of an ASCII entry, written into one reused buffer instead of the strings
-  // `searchForm(searchableText(entry))` builds: in the bench's log (10,000 entries, a third of them
-  // with the words of `on-call`) those were 5 MB of the packet's allocations.
-  let folded = new Uint8Array(1024);
-  let foldedLength = 0;
-  const fold = (field: string, dashAsSpace: boolean) => {
-    if (foldedLength + field.length + 1 > folded.length) {
-      const grown = new Uint8Array(Math.max(folded.length * 2, foldedLength + field.length + 1));
-      grown.set(folded.subarray(0, foldedLength));
-      folded = grown;
-    }
-    for (let i = 0; i < field.length; i++) {
-      let code = field.charCodeAt(i);
-      if (code === 32 || (code >= 9 && code <= 13) || (dashAsSpace && code === 45)) {
-        // Each run of white space becomes one space, as /\s+/g does; runs span fields.
-        if (foldedLength === 0 || folded[foldedLength - 1] !== 32) folded[foldedLength++] = 32;
-        continue;
-      }
-      if (code >= 65 && code <= 90) code += 32;
-      folded[foldedLength++] = code;
-    }
-  };
-  // searchableText's fields with the `\n` between them, itself white space.
-  const foldAscii = (entry: Entry) => {
-    foldedLength = 0;
-    fold(entry.title, false);
-    fold('\n', false);
-    fold(entry.impact ?? '', false);
-    fold('\n', false);
-    fold(entry.details ?? '', false);
-    for (const tag of entry.tags) {
-      fold('\n', false);
-      fold(tag, false);
-      fold('\n', false);
-      fold(tag, true);
-    }
-  };
-  const isFoldedWord = (at: number) => {
-    if (at < 0 || at >= foldedLength) return false;
-    const code = folded[at];
-    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
-  };
-  /** `indexOf` with the boundary check of the string path, on the folded buffer. */
-  const inFolded = (codes: readonly number[]): boolean => {
-    const last = foldedLength - codes.length;
-    for (let at = 0; at <= last; at++) {
-      let k = 0;
-      while (k < codes.length && folded[at + k] === codes[k]) k++;
-      if (k === codes.length && !isFoldedWord(at - 1) && !isFoldedWord(at + codes.length)) return true;
-    }
-    return false;
-  };
-
-  return (entry, out) => {
-    best = out;
-    best.fill(Infinity);
-    anyCandidate = false;
-    let ascii = scan(entry.title);
-    if (entry.impact !== undefined) ascii = scan(entry.impact) && ascii;
-    if (entry.details !== undefined) ascii = scan(entry.details) && ascii;
-    // A tag's spaced form (`code quality` for `code-quality`) has the same words as the tag.
-    for (const tag of entry.tags) ascii = scan(tag) && ascii;
-    if (!anyCandidate) return;
     // Phrases are rare in text; white space is folded only for entries that may hold one.
     let text: string | undefined;
-    let isFolded = false;
-    for (let p = 0; p < phrases.length; p++) {
-      const found = seen[p];
-      if (found === 0) continue;
-      seen[p] = 0;
-      const phrase = phrases[p];
-      if (found !== phrase.words) continue;
-      if (phrase.order >= best[phrase.criterion]) continue;
-      if (ascii) {
-        if (!isFolded) foldAscii(entry);
-        isFolded = true;
-        if (phrase.codes !== undefined && inFolded(phrase.codes)) best[phrase.criterion] = phrase.order;
-        continue;
-      }
-      text ??= searchForm(searchableText(entry));
+    for (const phrase of phrases) {
+      if (phrase.order >= best[phrase.criterion] || !lower.includes(phrase.first)) continue;
+      text ??= lower.replace(/\s+/g, ' ');
       for (let at = text.indexOf(phrase.needle); at !== -1; at = text.indexOf(phrase.needle, at + 1)) {
         if (!isWordCharacter(text, at - 1) && !isWordCharacter(text, at + phrase.needle.length)) {
           best[phrase.criterion] = phrase.order;
@@ -560,6 +242,7 @@ function keywordIndex(criteria: readonly Criterion[]): (entry: Entry, best: numb
         }
       }
     }
+    return best.map((order, c) => (order === Infinity ? undefined : criteria[c].keywords[order]));
   };
 }
 

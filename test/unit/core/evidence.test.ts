@@ -34,6 +34,20 @@ describe('suggestionsFor', () => {
     assert.deepEqual(suggestions.map((s) => describeReason(s.reason)), ['keyword “on time”']);
   });
 
+  it('finds whole words in any script and case, and phrases only between word boundaries', () => {
+    const keywordOf = (keywords: string[], fields: Partial<Parameters<typeof anEntry>[0]>) =>
+      suggestionsFor(anEntry({ date: '2026-01-01', title: 'x', ...fields }), [criterion('c', keywords)]).map((s) => (s.reason.kind === 'keyword' ? s.reason.keyword : s.reason.type));
+    assert.deepEqual(keywordOf(['Σοφία'], { title: 'Talk at ΣΟΦΊΑ' }), ['Σοφία']);
+    assert.deepEqual(keywordOf(['é'], { title: 'café' }), []);
+    assert.deepEqual(keywordOf(['é'], { title: 'é, then more' }), ['é']);
+    assert.deepEqual(keywordOf(['c++ dev'], { title: 'Hired a C++  Dev' }), ['c++ dev']);
+    assert.deepEqual(keywordOf(['c++ dev'], { title: 'abc++ dev' }), []);
+    assert.deepEqual(keywordOf(['on time'], { impact: 'Delivered on\u00a0time' }), ['on time']);
+    assert.deepEqual(keywordOf(['on time'], { title: 'on timeline' }), []);
+    assert.deepEqual(keywordOf(['on-call'], { tags: ['on-call'] }), ['on-call']);
+    assert.deepEqual(keywordOf([' lead '], { title: 'Tech LEAD' }), [' lead ']);
+  });
+
   it('reports the first of the criterion’s keywords that matches', () => {
     const [suggestion] = suggestionsFor(anEntry({ date: '2026-01-01', title: 'Migration design review' }), [criterion('scope', ['design', 'migration'])]);
     assert.deepEqual(suggestion.reason, { kind: 'keyword', keyword: 'design' });

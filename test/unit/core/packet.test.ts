@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { defaultLadder } from '../../../src/core/defaultLadder';
 import type { Entry } from '../../../src/core/entry';
 import type { Ladder } from '../../../src/core/ladder';
-import { generatePacket, inline, link, planPacket } from '../../../src/core/packet';
+import { generatePacket, inline, link, packetBytes, planPacket, sentence } from '../../../src/core/packet';
 import { customPeriod, lastMonths } from '../../../src/core/period';
 import { LogError } from '../../../src/core/problem';
 import { anEntry } from './packetBuilders';
@@ -174,12 +174,39 @@ describe('generatePacket', () => {
   });
 });
 
+describe('packetBytes', () => {
+  it('is the packet as the UTF-8 bytes of its file', () => {
+    const entries = [...log, anEntry({ date: '2026-09-01', title: 'Ünïcödé 😀 talk', type: 'network', impact: 'Σ of 40 people' })];
+    const input = { entries, ladder, targetLevel: 'L2', period: lastMonths(today, 12), today };
+    const markdown = generatePacket(input);
+    assert.ok(markdown.includes('Ünïcödé 😀 talk'));
+    assert.deepEqual(Buffer.from(packetBytes(input)), Buffer.from(markdown, 'utf8'));
+  });
+});
+
 describe('Markdown helpers', () => {
   it('makes user text one safe line', () => {
     assert.equal(inline('  two\n  lines  '), 'two lines');
     assert.equal(inline('1. First'), '1\\. First');
     assert.equal(inline('- dash'), '\\- dash');
     assert.equal(inline('snake_case and C#'), 'snake\\_case and C\\#');
+    assert.equal(inline('12) Twelve'), '12\\) Twelve');
+    assert.equal(inline('+'), '\\+');
+    assert.equal(inline('= sign'), '\\= sign');
+    assert.equal(inline('2026. A year'), '2026\\. A year');
+    assert.equal(inline('a\u00a0b\u3000c'), 'a b c');
+    assert.equal(inline('-dash-less list'), '-dash-less list');
+    assert.equal(inline('Σ é 😀 plain'), 'Σ é 😀 plain');
+  });
+
+  it('ends user text as a sentence, on one line, keeping its own punctuation', () => {
+    assert.equal(sentence('  shipped\n the  importer '), 'shipped the importer.');
+    assert.equal(sentence('Done!'), 'Done!');
+    assert.equal(sentence('Really?'), 'Really?');
+    assert.equal(sentence('and more…'), 'and more…');
+    assert.equal(sentence('(see the PR)'), '(see the PR)');
+    assert.equal(sentence('p99 down 40%'), 'p99 down 40%.');
+    assert.equal(inline(sentence('12')), '12\\.');
   });
 
   it('renders web and mail addresses as links, anything else as text', () => {
