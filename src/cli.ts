@@ -1,7 +1,7 @@
 // growth-log: the same core as the extension, for terminals, scripts and pre-commit hooks.
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ENTRY_TYPES, isEntryType, isValidDate, normalizeTag, today, type Entry, type NewEntry } from './core/entry';
+import { dateProblem, ENTRY_TYPES, isEntryType, normalizeTag, today, type Entry, type NewEntry } from './core/entry';
 import { formatProblem, LogError, type Problem } from './core/problem';
 import { tagCounts } from './core/entryQuery';
 import { EntryStore } from './core/store';
@@ -145,7 +145,8 @@ async function add(args: readonly string[], out: Write, err: Write): Promise<num
   const title = values.title?.trim();
   if (!title) throw new UsageError('--title is required: one line saying what you did.');
   const date = values.date ?? today();
-  if (!isValidDate(date)) throw new UsageError(`'${date}' is not a calendar date; use YYYY-MM-DD, for example ${today()}.`);
+  const problem = dateProblem(date);
+  if (problem) throw new UsageError(problem);
   if (values.type !== undefined && !isEntryType(values.type)) throw new UsageError(`'${values.type}' is not an entry type; use one of ${ENTRY_TYPES.join(', ')}.`);
   const direction = values.direction;
   if (direction !== undefined && direction !== 'vertical' && direction !== 'horizontal') throw new UsageError(`'${direction}' is not a direction; use vertical or horizontal.`);

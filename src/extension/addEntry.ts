@@ -1,7 +1,7 @@
 // Growth Log: Add Entry, a multi-step input (title, type, date, impact, tags, competencies)
 // with Back and step counts; Escape at any step writes nothing.
 import * as vscode from 'vscode';
-import { DEFAULT_ENTRY_TYPE, ENTRY_TYPES, isValidDate, normalizeTag, today, type EntryType, type NewEntry } from '../core/entry';
+import { DEFAULT_ENTRY_TYPE, ENTRY_TYPES, dateProblem as whyNotADate, normalizeTag, today, type EntryType, type NewEntry } from '../core/entry';
 import { tagCounts } from '../core/entryQuery';
 import { findLevel, type Criterion } from '../core/ladder';
 import type { Command } from './commands';
@@ -43,12 +43,12 @@ interface ValueItem extends vscode.QuickPickItem {
 
 const TOTAL_STEPS = 6;
 
-/** Why a date is refused, in words, or undefined when it is a real day. */
+/** Why a typed date is refused, in words shown under the input box, or undefined when it is a real day. */
 export function dateProblem(value: string): string | undefined {
   const text = value.trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return 'Write the date as YYYY-MM-DD, for example 2026-11-20.';
-  if (!isValidDate(text)) return `${text} is not a day in the calendar.`;
-  return undefined;
+  // The core's sentence says why the day does not exist; an input box shows no Markdown.
+  return whyNotADate(text)?.replace(/`/g, '');
 }
 
 /** Splits typed tags (`perf, On Call`) into normalized tags. */

@@ -49,7 +49,7 @@ describe('Capture', () => {
     // An impossible date is refused in place, with the reason, and the flow stays on the step.
     const stayed = await typeAndAccept(api, dateStep, '2026-02-30');
     assert.equal(stayed, undefined);
-    assert.equal(dateStep.validationMessage, '2026-02-30 is not a day in the calendar.');
+    assert.equal(dateStep.validationMessage, '2026-02-30 is not a calendar date: February 2026 has 28 days.');
 
     step = await typeAndAccept(api, dateStep, '2026-03-02');
     assert.equal(asInputBox(step!).step, 4);

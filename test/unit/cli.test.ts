@@ -120,6 +120,7 @@ describe('growth-log CLI', () => {
         assert.equal(code, 2, args.join(' '));
         assert.match(err, /^growth-log add: /);
       }
+      assert.match((await run(['add', '--title', 'x', '--date', '2026-02-30'], folder.dir)).err, /`2026-02-30` is not a calendar date: February 2026 has 28 days\./);
       assert.deepEqual(snapshot(path.join(folder.dir, 'brag')), before);
     } finally {
       folder.remove();
