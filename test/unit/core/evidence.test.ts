@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { ENTRY_TYPES } from '../../../src/core/entry';
 import { defaultLadder } from '../../../src/core/defaultLadder';
-import { createSuggester, criterionEvidence, criterionForType, describeReason, suggestionsFor, unknownCompetencies } from '../../../src/core/evidence';
+import { createSuggester, criterionEvidence, criterionForType, describeReason, suggestionsFor, unknownCompetencies, wordCharacterLength } from '../../../src/core/evidence';
 import { findLevel, type Criterion, type Level } from '../../../src/core/ladder';
 import { anEntry } from './packetBuilders';
 
@@ -46,6 +46,42 @@ describe('suggestionsFor', () => {
     assert.deepEqual(keywordOf(['on time'], { title: 'on timeline' }), []);
     assert.deepEqual(keywordOf(['on-call'], { tags: ['on-call'] }), ['on-call']);
     assert.deepEqual(keywordOf([' lead '], { title: 'Tech LEAD' }), [' lead ']);
+  });
+
+  it('finds a keyword put between spaces in any text, in any case', () => {
+    const keyword = fc.constantFrom('migration', 'on time', 'code quality', 'Σοφία', 'c++ dev', 'é', 'x');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), keyword, fc.string({ unit: 'binary' }), fc.boolean(), (before, word, after, upper) => {
+        const title = `${before} ${upper ? word.toUpperCase() : word} ${after}`;
+        const found = suggestionsFor(anEntry({ date: '2026-01-01', title }), [criterion('c', [word])]);
+        assert.deepEqual(found.map((s) => s.reason), [{ kind: 'keyword', keyword: word }]);
+      }),
+    );
+  });
+
+  it('reads words as letters, digits and _ in full Unicode, as the regex splits them', () => {
+    const nonWord = /[^\p{L}\p{N}_]+/u;
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom('a', 'é', '٣', '𝐀', '😀', '\ud835', '\udc00', ' ', '-', '_') }));
+    fc.assert(
+      fc.property(text, (value) => {
+        const words: string[] = [];
+        let word = '';
+        for (let i = 0; i < value.length; ) {
+          const size = wordCharacterLength(value, i);
+          if (size === 0) {
+            if (word) words.push(word);
+            word = '';
+            i++;
+          } else {
+            word += value.slice(i, i + size);
+            i += size;
+          }
+        }
+        if (word) words.push(word);
+        assert.deepEqual(words, value.split(nonWord).filter(Boolean));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reports the first of the criterion’s keywords that matches', () => {
