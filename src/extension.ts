@@ -66,6 +66,9 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
   const lastChange = new LastChange();
   const deps = { logs, inputs, reveal, viewState, lastChange, selection: () => treeView.selection };
 
+  // Activation is the user opening the view or running a command: the log is wanted now, so its
+  // reading starts here rather than a round trip later, when the view first asks for rows.
+  void logs.ready();
   registerDiagnostics(context, logs);
   registerCommands(context, logger, [
     addEntryCommand(deps),

@@ -181,14 +181,22 @@ export interface TreeViewState {
   readonly filter: EntryFilter;
 }
 
+/** More entries than this in the newest year, and only its newest month starts open. */
+const BUSY_YEAR = 100;
+
 export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   // Nodes are rebuilt on every refresh; their ids keep selection and expansion stable.
   private readonly parents = new WeakMap<TreeNode, TreeNode>();
-  /** The newest year opens with all its months; older years and their months start folded. */
+  /** The newest year opens with its months (only the newest, in a busy year); older years start folded. */
   private readonly expandedYears = new Set<string>();
+  /**
+   * Set while the view waits for its first rows: a change the log reports meanwhile (the load
+   * itself) is already in what it gets, and a refresh would make the view ask for every row twice.
+   */
+  private rootPending = false;
 
   constructor(
     private readonly logs: WorkspaceLogs,
@@ -198,11 +206,17 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   refresh(): void {
+    if (this.rootPending) return;
     this.changed.fire(undefined);
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    await this.logs.ready();
+    if (!node) this.rootPending = true;
+    try {
+      await this.logs.ready();
+    } finally {
+      if (!node) this.rootPending = false;
+    }
     const children = this.childNodes(node);
     if (node) for (const child of children) this.parents.set(child, node);
     return children;
@@ -305,7 +319,9 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   private groupChildren(group: EntryGroup, key: string): TreeNode[] {
     if (group.children.length > 0) {
       const expanded = this.expandedYears.has(group.key);
-      return group.children.map((child) => new GroupItem(child, 'period', key, expanded));
+      // Every open month is a batch of rows the view waits for before it shows the first one.
+      const busy = group.entries.length > BUSY_YEAR;
+      return group.children.map((child, i) => new GroupItem(child, 'period', key, expanded && (!busy || i === 0)));
     }
     return group.entries.map((entry) => new EntryItem(entry, key));
   }

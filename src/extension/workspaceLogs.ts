@@ -113,7 +113,8 @@ export class WorkspaceLogs implements vscode.Disposable {
 
   /** Tells listeners, and saves the parse cache a little later (changes often come in bursts). */
   private storeChanged(log: LiveLog): void {
-    this.changed.fire();
+    // While every log loads, listeners hear of it once, when all are loaded.
+    if (this.live.includes(log)) this.changed.fire();
     clearTimeout(this.saveTimers.get(log));
     this.saveTimers.set(
       log,
