@@ -13,10 +13,13 @@ import type { FolderLog } from './workspaceLogs';
  */
 export async function applyToLog<W extends PlannedWrite>(log: FolderLog, writes: readonly W[] | (() => Promise<readonly W[]>)): Promise<readonly W[]> {
   const applied = await withWorkspaceLogLock(log.uri, async () => {
-    const planned = typeof writes === 'function' ? await writes() : writes;
-    for (const write of planned) await applyWrite(write);
+    const fresh = typeof writes === 'function';
+    const planned = fresh ? await writes() : writes;
+    for (const write of planned) await applyWrite(write, { fresh });
     return planned;
   });
-  await Promise.all([...new Set(applied.map((w) => w.file))].map((file) => log.store.reloadFile(file)));
+  // The text each file has now is the last one written to it: no need to read it back.
+  const last = new Map(applied.map((w) => [w.file, w.after]));
+  await Promise.all([...last].map(([file, text]) => log.store.reloadFile(file, text)));
   return applied;
 }

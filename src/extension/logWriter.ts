@@ -35,10 +35,17 @@ function workspaceLockFile(logFolder: vscode.Uri): LockFile {
   return {
     name: vscode.workspace.asRelativePath(uri),
     async create(content) {
-      if (await exists(uri)) return false;
-      await vscode.workspace.fs.createDirectory(logFolder);
+      // As few calls as can be: in a remote window each one is a round trip.
       const temp = vscode.Uri.joinPath(logFolder, `${LOCK_FILE_NAME}.${globalThis.crypto.randomUUID().slice(0, 8)}`);
-      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
+      const bytes = new TextEncoder().encode(content);
+      try {
+        await vscode.workspace.fs.writeFile(temp, bytes);
+      } catch (error) {
+        if (!isFileNotFound(error)) throw error;
+        // The first entry of a new log: its folder does not exist yet.
+        await vscode.workspace.fs.createDirectory(logFolder);
+        await vscode.workspace.fs.writeFile(temp, bytes);
+      }
       try {
         await vscode.workspace.fs.rename(temp, uri, { overwrite: false });
         return true;
@@ -64,33 +71,26 @@ function workspaceLockFile(logFolder: vscode.Uri): LockFile {
   };
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch (error) {
-    if (isFileNotFound(error)) return false;
-    throw error;
-  }
-}
 
 /**
  * Applies the change only to the text it was planned on: if the file changed in between (a hand
- * edit, a git pull), nothing is written and the user is told to try again.
+ * edit, a git pull), nothing is written and the user is told to try again. `fresh` says the
+ * change was planned under the log's lock a moment ago, from the text as it was then, so the
+ * file is not read once more to compare.
  */
-export async function applyWrite(write: PlannedWrite): Promise<void> {
+export async function applyWrite(write: PlannedWrite, { fresh = false }: { fresh?: boolean } = {}): Promise<void> {
   const uri = vscode.Uri.parse(write.file);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === write.file);
   // The document is the file when it has unsaved changes or matches what was planned on; a
   // saved document that differs is one kept in memory after its editor closed, and the disk wins,
   // as it did when the change was planned.
   const doc = open && (open.isDirty || open.getText() === write.before) ? open : undefined;
-  const current = doc ? doc.getText() : await readIfExists(uri);
+  const current = doc ? doc.getText() : fresh ? write.before : await readIfExists(uri);
   if (current !== write.before) {
     throw new LogError('io', `${vscode.workspace.asRelativePath(uri)} changed while Growth Log was editing it; nothing was written. Try again.`);
   }
   if (doc) await editDocument(doc, write.after);
-  else await writeAtomically(uri, write.after);
+  else await writeAtomically(uri, write.after, write.before === undefined);
 }
 
 async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
@@ -121,18 +121,18 @@ async function editDocument(doc: vscode.TextDocument, after: string): Promise<vo
   if (!wasDirty) await doc.save();
 }
 
-async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+async function writeAtomically(uri: vscode.Uri, text: string, isNew: boolean): Promise<void> {
   const bytes = new TextEncoder().encode(text);
   // A rename would replace a symbolic link with a copy; writing to the link writes its target.
   // VS Code's file API cannot resolve a link, so that write is in place rather than atomic.
-  if (await isSymbolicLink(uri)) {
+  if (!isNew && (await isSymbolicLink(uri))) {
     await vscode.workspace.fs.writeFile(uri, bytes);
     return;
   }
   const folder = vscode.Uri.joinPath(uri, '..');
-  await vscode.workspace.fs.createDirectory(folder);
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temp = vscode.Uri.joinPath(folder, `.${name}.growth-log.tmp`);
+  if (isNew) await vscode.workspace.fs.createDirectory(folder);
   await vscode.workspace.fs.writeFile(temp, bytes);
   await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
 }
