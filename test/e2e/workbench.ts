@@ -17,6 +17,7 @@ fs.rmSync(ARTIFACTS, { recursive: true, force: true });
 interface Server {
   base: string;
   port: number;
+  userDataDir: string;
   stop(): void;
 }
 
@@ -65,6 +66,23 @@ export class Workbench {
   async reload(): Promise<void> {
     await this.page.reload();
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  }
+
+  /**
+   * When the extension host last activated Growth Log, from its log (the same machine's clock as
+   * this process), or undefined when it has not.
+   */
+  lastActivation(): Date | undefined {
+    const logs = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? logs(path.join(dir, d.name)) : d.name.endsWith('exthost.log') ? [path.join(dir, d.name)] : []));
+    let last: Date | undefined;
+    for (const file of logs(path.join(this.server.userDataDir, 'logs'))) {
+      for (const match of fs.readFileSync(file, 'utf8').matchAll(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d+) .*_doActivateExtension growth-log\.growth-log\b/gm)) {
+        const at = new Date(`${match[1]}T${match[2]}`);
+        if (!last || at > last) last = at;
+      }
+    }
+    return last;
   }
 
   /** Shows the Growth Log container; a click on its icon when it is open would close it. */
