@@ -108,7 +108,8 @@ function toOutline(doc: Document, node: Node, text: string, targets: ReadonlyMap
     const pairs: OutlinePair[] = [];
     for (const pair of node.items) {
       const key = pair.key as Node | null;
-      const keyText = isScalar(key) ? String(key.value) : String(key);
+      // A missing or null key is the empty text, as yaml's toJS names it (`[?]`, `: a`).
+      const keyText = key === null || (isScalar(key) && key.value === null) ? '' : isScalar(key) ? String(key.value) : String(key);
       const keyStart = key?.range?.[0] ?? start;
       const value = pair.value as Node | null;
       const valueNode: OutlineNode = value
