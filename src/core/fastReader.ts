@@ -1,18 +1,22 @@
 // A reader for the block YAML that entry files are made of in practice, several times faster than
-// the yaml Document API. It is deliberately narrow: at the first thing it is not certain about
-// (anchors, tags, multi-line plain values, nested mappings, odd indentation...) it gives up and
-// the caller uses the Document API, so it never has to be right about unusual YAML.
-import { trimBack } from './documentReader';
+// the yaml Document API. It is deliberately narrow: an entry holding anything it is not certain
+// about (anchors, tags, multi-line plain values, nested mappings, tabs, odd indentation...) is read
+// from its own lines by the Document API, and anything else unusual makes it give up on the file,
+// so it never has to be right about unusual YAML. A hand-written file has a few such entries among
+// hundreds; reading the whole file with the Document API for them made it 8 to 10 times slower.
+import { readDocumentOutline, trimBack } from './documentReader';
 import { ownCopy, ownText } from './ownText';
-import type { OutlineMap, OutlineNode, OutlinePair, OutlineScalar, OutlineSeq } from './outline';
+import { shiftOutline, type OutlineMap, type OutlineNode, type OutlinePair, type OutlineScalar, type OutlineSeq } from './outline';
 
 export interface FastOutline {
   /** Undefined for a file of only comments and blank lines. */
   readonly root: OutlineMap | undefined;
 }
 
-/** Characters that make YAML behave in ways the fast reader does not handle. */
-const UNSUPPORTED = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]|\r(?!\n)/;
+/** Characters that make YAML behave in ways the fast reader does not handle; tabs are left to each line. */
+const UNSUPPORTED = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]|\r(?!\n)/;
+/** Put before an entry's own lines to read them as a document of their own. */
+const ENTRY_PREFIX = 'entries:\n';
 const MAX_KEY_LENGTH = 1000;
 
 class GiveUp {}
@@ -41,10 +45,14 @@ class FastReader {
   private nx = 0;
   /** Start of the next content line after the node just read (or the text's length). */
   private next = 0;
+  /** The first tab at or after the line last scanned (or the text's length); a line with one is the Document API's. */
+  private tab: number;
   private readonly len: number;
 
   constructor(private readonly text: string) {
     this.len = text.length;
+    this.tab = text.indexOf('\t');
+    if (this.tab === -1) this.tab = this.len;
   }
 
   readRoot(from: number): OutlineMap | undefined {
@@ -52,6 +60,10 @@ class FastReader {
     if (first >= this.len) return undefined;
     this.scanLine(first);
     if (this.ind !== 0) throw GIVE_UP;
+    if (this.isDocumentStart()) {
+      this.scanLine(this.skipTrivia(this.nx));
+      if (this.ls >= this.len || this.ind !== 0) throw GIVE_UP;
+    }
     const c = this.text.charCodeAt(this.cs);
     if (c === 45 /* - */ || c === 46 /* . */) throw GIVE_UP;
     const map = this.readMap(0, this.cs, false);
@@ -59,11 +71,26 @@ class FastReader {
     return map;
   }
 
+  /** A `---` line, which may start the one document of a file. */
+  private isDocumentStart(): boolean {
+    const text = this.text;
+    if (!text.startsWith('---', this.cs)) return false;
+    for (let i = this.cs + 3; i < this.ce; i++) if (text.charCodeAt(i) !== 32) return false;
+    return true;
+  }
+
   private scanLine(start: number): void {
     const text = this.text;
     let end = text.indexOf('\n', start);
     this.nx = end === -1 ? this.len : end + 1;
     if (end === -1) end = this.len;
+    if (this.tab < this.nx) {
+      if (this.tab < start) {
+        this.tab = text.indexOf('\t', start);
+        if (this.tab === -1) this.tab = this.len;
+      }
+      if (this.tab < this.nx) throw GIVE_UP;
+    }
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
     let i = start;
     while (i < end && text.charCodeAt(i) === 32) i++;
@@ -147,14 +174,17 @@ class FastReader {
     return { key, keyStart, value };
   }
 
-  /** The value of `key:` with nothing after it: a block sequence on the next lines, or null. */
+  /** The value of `key:` with nothing after it: a block sequence or mapping on the next lines, or null. */
   private readValueBelow(indent: number, colonEnd: number, nx: number, entries: boolean): OutlineNode {
     const q = this.skipTrivia(nx);
     this.next = q;
     if (q < this.len) {
       this.scanLine(q);
       if (this.ind >= indent && this.isDash(this.cs)) return this.readSeq(this.ind, indent, entries);
-      if (this.ind > indent) throw GIVE_UP;
+      if (this.ind > indent) {
+        if (entries || this.keyEnd(this.cs) === -1) throw GIVE_UP;
+        return this.readMap(this.ind, this.cs, false);
+      }
     }
     return { kind: 'scalar', value: null, source: '', style: 'plain', start: colonEnd, end: colonEnd };
   }
@@ -165,15 +195,14 @@ class FastReader {
     const items: OutlineNode[] = [];
     const start = this.cs;
     for (;;) {
-      const dash = this.cs;
-      if (dash + 1 === this.ce) throw GIVE_UP;
-      let i = dash + 1;
-      while (i < this.ce && text.charCodeAt(i) === 32) i++;
-      if (i === this.ce || text.charCodeAt(i) === 35) throw GIVE_UP;
       if (entries) {
-        if (this.keyEnd(i) === -1) throw GIVE_UP;
-        items.push(this.readMap(i - this.ls, i, true));
+        items.push(this.readEntry(seqIndent));
       } else {
+        const dash = this.cs;
+        if (dash + 1 === this.ce) throw GIVE_UP;
+        let i = dash + 1;
+        while (i < this.ce && text.charCodeAt(i) === 32) i++;
+        if (i === this.ce || text.charCodeAt(i) === 35) throw GIVE_UP;
         const c = text.charCodeAt(i);
         if (c === 91 || c === 124 || c === 62 || this.keyEnd(i) !== -1) throw GIVE_UP;
         items.push(this.readInlineScalar(i));
@@ -187,6 +216,50 @@ class FastReader {
       throw GIVE_UP;
     }
     return { kind: 'seq', flow: false, items, start, end: items[items.length - 1].end };
+  }
+
+  /** The item of `entries` whose `-` starts the current line. */
+  private readEntry(seqIndent: number): OutlineNode {
+    const text = this.text;
+    const lineStart = this.ls;
+    try {
+      const dash = this.cs;
+      if (dash + 1 === this.ce) throw GIVE_UP;
+      let i = dash + 1;
+      while (i < this.ce && text.charCodeAt(i) === 32) i++;
+      if (i === this.ce || this.keyEnd(i) === -1) throw GIVE_UP;
+      return this.readMap(i - this.ls, i, true);
+    } catch (error) {
+      if (error !== GIVE_UP) throw error;
+      return this.readEntryLines(lineStart, seqIndent);
+    }
+  }
+
+  /**
+   * The item starting at `start`, read by the Document API from its own lines: those up to the
+   * next line indented no deeper than its `-`. It is read alone only when it is valid alone with
+   * no warning; otherwise (an alias to another entry's anchor, a syntax error) the file is given
+   * up, so a mistake is reported where it is in the whole file, as the whole file is read.
+   */
+  private readEntryLines(start: number, seqIndent: number): OutlineNode {
+    const text = this.text;
+    let end = this.len;
+    for (let p = text.indexOf('\n', start) + 1; p > 0 && p < this.len; p = text.indexOf('\n', p) + 1) {
+      let i = p;
+      while (text.charCodeAt(i) === 32) i++;
+      const c = text.charCodeAt(i);
+      const blank = i === this.len || c === 10 || (c === 13 && text.charCodeAt(i + 1) === 10);
+      if (!blank && i - p <= seqIndent) {
+        end = p;
+        break;
+      }
+    }
+    const outline = readDocumentOutline(ENTRY_PREFIX + text.slice(start, end));
+    const root = outline.root;
+    const seq = root?.kind === 'map' && root.pairs.length === 1 ? root.pairs[0].value : undefined;
+    if (outline.syntax.length > 0 || seq?.kind !== 'seq' || seq.flow || seq.items.length !== 1) throw GIVE_UP;
+    this.next = this.skipTrivia(end);
+    return shiftOutline(seq.items[0], start - ENTRY_PREFIX.length);
   }
 
   /** A plain or quoted scalar on one line, followed by nothing but an optional comment. */
@@ -327,16 +400,15 @@ class FastReader {
     return { kind: 'seq', flow: true, items, start, end: i + 1 };
   }
 
-  /** `|`, `|-`, `>` or `>-` followed by lines indented deeper than the key. */
+  /** `|` or `>`, maybe with `-` or `+`, followed by lines indented deeper than the key. */
   private readBlockScalar(parentIndent: number, start: number): OutlineScalar {
     const text = this.text;
     const folded = text.charCodeAt(start) === 62;
     let i = start + 1;
-    let strip = false;
-    if (text.charCodeAt(i) === 45) {
-      strip = true;
-      i++;
-    }
+    const chomp = text.charCodeAt(i);
+    const strip = chomp === 45; /* - */
+    const keep = chomp === 43; /* + */
+    if (strip || keep) i++;
     if (i !== this.ce) throw GIVE_UP;
     const lines: string[] = [];
     let contentIndent = -1;
@@ -371,21 +443,26 @@ class FastReader {
       if (lines[0] === '') throw GIVE_UP;
       value = lines[0];
       let breaks = 0;
+      let wasIndented = false;
       for (let k = 1; k < lines.length; k++) {
         const line = lines[k];
         if (line === '') breaks++;
         else {
-          if (line.charCodeAt(0) === 32) throw GIVE_UP;
-          value += breaks === 0 ? ' ' : '\n'.repeat(breaks);
+          // Only a line break between two lines at the block's indentation folds into a space:
+          // the lines of a more-indented part (a list, code) stay lines.
+          const indented = line.charCodeAt(0) === 32;
+          if (indented || wasIndented) value += '\n'.repeat(breaks + 1);
+          else value += breaks === 0 ? ' ' : '\n'.repeat(breaks);
           value += line;
           breaks = 0;
+          wasIndented = indented;
         }
       }
-      if (value.charCodeAt(0) === 32) throw GIVE_UP;
-      value = ownCopy(strip ? value : `${value}\n`);
+      value = ownCopy(strip ? value : keep ? `${value}\n${'\n'.repeat(pendingBlank)}` : `${value}\n`);
     } else {
-      // The final line break as one more joined line, so the value is one string, not two.
+      // The final line breaks as more joined lines, so the value is one string, not several.
       if (!strip) lines.push('');
+      if (keep) for (; pendingBlank > 0; pendingBlank--) lines.push('');
       value = lines.join('\n');
     }
     return { kind: 'scalar', value, source: value, style: folded ? 'folded' : 'literal', start, end: trimBack(text, start, lastContentEnd) };

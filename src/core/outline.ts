@@ -59,6 +59,24 @@ export function pairOf(map: OutlineMap, key: string): OutlinePair | undefined {
   return undefined;
 }
 
+/** The node as it lies in a text where its own text starts `by` characters later. */
+export function shiftOutline(node: OutlineNode, by: number): OutlineNode {
+  switch (node.kind) {
+    case 'scalar':
+    case 'other':
+      return { ...node, start: node.start + by, end: node.end + by };
+    case 'seq':
+      return { ...node, start: node.start + by, end: node.end + by, items: node.items.map((item) => shiftOutline(item, by)) };
+    case 'map':
+      return {
+        ...node,
+        start: node.start + by,
+        end: node.end + by,
+        pairs: node.pairs.map((pair) => ({ ...pair, keyStart: pair.keyStart + by, value: shiftOutline(pair.value, by) })),
+      };
+  }
+}
+
 /** The JS value of a node, as `yaml`'s toJS would give it. */
 export function outlineToJs(node: OutlineNode): unknown {
   switch (node.kind) {

@@ -1,6 +1,8 @@
 // Text -> entries. Two readers produce the same outline: a fast one for the block YAML that entry
 // files are made of, and the yaml Document API for everything else and for exact error places.
-// Validation then turns the outline into entries and problems.
+// Validation then turns the outline into entries and problems. The fast outline is only returned
+// for a file yaml reads without an error or a warning, so what validation says about it (a date
+// that is no day, an unknown type) is said the same about the Document API's outline.
 import { readDocumentOutline } from './documentReader';
 import { readFastOutline } from './fastReader';
 import { LineIndex } from './lineIndex';
@@ -38,10 +40,7 @@ export function readEntryFile(text: string, file: string, reader: ReaderChoice =
   }
   if (reader === 'auto') {
     const fast = readFastOutline(text);
-    if (fast) {
-      const validated = validateOutline(fast.root, file, lines, []);
-      if (validated.problems.length === 0) return { ...validated, syntaxOk: true };
-    }
+    if (fast) return { ...validateOutline(fast.root, file, lines, []), syntaxOk: true };
   }
   const outline = readDocumentOutline(text);
   const problems: Problem[] = outline.syntax.map((s) => ({ file, range: lines.range(s.start, s.end), severity: s.severity, message: s.message }));

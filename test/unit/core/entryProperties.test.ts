@@ -122,6 +122,86 @@ const oddFileArb = fc
     return `${bom ? '\ufeff' : ''}# generated log\nentries:\n${items.join('')}`;
   });
 
+// Shapes people write by hand that the fast reader once left to yaml for the whole file: each is
+// now read by the fast reader or, for its entry alone, by the Document API. Some are mistakes
+// (a tab as indentation, a key twice, a wrapped line with `: `), which must be reported where they
+// are in the whole file. Lines are relative to the entry's key column; `{i}` is the entry's index.
+const handShape = fc.oneof(
+  {
+    weight: 20,
+    arbitrary: fc.constantFrom(
+      ['  wrapped onto a second line'],
+      ['', '  after a blank line'],
+      ['details: |', '  Added to the Makefile:', '  test:', '  \tgo test ./...'],
+      ['details: |', '  \tstarts with a tab'],
+      ['  \tcontinued after a tab'],
+      ['hours:\t12'],
+      ['note: a\tb'],
+      ['# a comment\twith a tab'],
+      ['team:', '  name: payments', '  size: 6'],
+      ['team:   # the team', '  lead:', '    name: Ana', '  members: [a, b]', '  since: 2024'],
+      ['team:', '  name: payments', '  members:', '  - a', '  - b'],
+      ['impact: >', '  Cut latency:', '    p99 down 40%', '    p50 down 10%', '', '  for everyone.'],
+      ['impact: >-', '  a', '', '    indented', '  b'],
+      ['impact: >+', '  kept', '', ''],
+      ['details: |+', '  kept lines', '', ''],
+      ['details: |+', '  kept', '   ', ''],
+      ['details: |2', '    explicit indentation'],
+      ['type: projekt'],
+      ['tags: [a, 2026]'],
+      ['direction: vertical'],
+      ['competencies: [x, &c{i} y]'],
+    ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(['competencies: *c0'], ['  more: than one key'], ['\ttags: [a]'], ['team:', '    name: payments', '  size: 6'], ['team:', '  name: payments', '  name: again'], ['title: again']),
+  },
+);
+/** The key a shape sets, or its first line. */
+const shapeKey = (shape: readonly string[]) => /^(\w+):/.exec(shape[0])?.[1] ?? shape[0];
+const docStart = fc.oneof({ weight: 15, arbitrary: fc.constantFrom('', '---\n', '--- \n', '---   # the one document\n') }, { weight: 1, arbitrary: fc.constantFrom('--- entries: []\n', '...\n') });
+const fileEnd = fc.oneof({ weight: 15, arbitrary: fc.constantFrom('', '# end\n', '\n\n', 'other: key\n', 'NO_FINAL_BREAK') }, { weight: 1, arbitrary: fc.constant('---\nentries: []\n') });
+
+const handFileArb = fc
+  .record({
+    entries: fc.array(fc.record({ entry: entryArb, shapes: fc.uniqueArray(handShape, { maxLength: 2, selector: shapeKey }), atEnd: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+    indent: fc.constantFrom('', '  '),
+    bom: fc.boolean(),
+    start: docStart,
+    crlf: fc.boolean(),
+    end: fileEnd,
+  })
+  .map(({ entries, indent, bom, start, crlf, end }) => {
+    const items = entries.map(({ entry, shapes, atEnd }, i) => {
+      // A key the entry's shapes set is left out of the rest of it, so it is not there twice; a
+      // title to wrap is plain, with no comment after it.
+      const keys = new Set(shapes.map(shapeKey));
+      const continues = (shape: readonly string[]) => /^ |^$/.test(shape[0]);
+      const wraps = shapes.some(continues);
+      const rendered = {
+        ...entry,
+        type: keys.has('type') ? undefined : entry.type,
+        tags: keys.has('tags') ? undefined : entry.tags,
+        details: keys.has('details') ? undefined : entry.details,
+        titleStyle: wraps ? ('plain' as const) : entry.titleStyle,
+        trailingComment: entry.trailingComment && !wraps,
+      };
+      const lines = renderItem(rendered, i, indent).split('\n');
+      const pad = ' '.repeat(indent.length + 2);
+      const title = lines.findIndex((l) => l.includes('title: '));
+      // Right after the title, where a continuation line wraps it, or after the entry's last line.
+      const last = lines.length - (entry.blankAfter ? 2 : 1);
+      const where = atEnd && !wraps ? last : title + 1;
+      const ordered = [...shapes.filter(continues), ...shapes.filter((shape) => !continues(shape))];
+      lines.splice(where, 0, ...ordered.flat().map((l) => (l === '' ? '' : `${pad}${l.replace('{i}', String(i))}`)));
+      return lines.join('\n');
+    });
+    let text = `${bom ? '\ufeff' : ''}# generated log\n${start}entries:\n${items.join('')}${end === 'NO_FINAL_BREAK' ? '' : end}`;
+    if (end === 'NO_FINAL_BREAK') text = text.replace(/\n+$/, '');
+    return crlf ? text.replace(/\n/g, '\r\n') : text;
+  });
+
 /** Lines where an item of `entries` starts (its `- `), in order, for matching entries to yaml's items. */
 function itemLines(text: string): number[] {
   const lines = text.split('\n');
@@ -209,6 +289,26 @@ describe('entry file properties', () => {
       { numRuns: 300 },
     );
     assert.ok(fast > 20 && refused > 20, `both kinds of file are generated (${fast} read fast, ${refused} refused)`);
+  });
+
+  it('reads files with hand-written shapes (wrapped titles, tabs, nested mappings, folded and kept blocks, `---`) as the Document API does, places and problems included', () => {
+    let fast = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(handFileArb, (text) => {
+        const outline = readFastOutline(text);
+        if (outline) fast++;
+        const read = readEntryFile(text, 'f');
+        assert.deepEqual(read, readEntryFile(text, 'f', 'document'));
+        if (text.startsWith('\ufeff')) assert.deepEqual(parseEntryFile(text, 'f'), parseEntryFile(text.slice(1), 'f'));
+        const doc = parseDocument(text, { uniqueKeys: true });
+        if (!read.syntaxOk) refused++;
+        else if (outline && doc.errors.length === 0) assert.deepEqual(outline.root && outlineToJs(outline.root), doc.toJS({ maxAliasCount: 100 }));
+        if (outline) assert.deepEqual([doc.errors, doc.warnings], [[], []], 'the fast reader read a file yaml refuses or warns about');
+      }),
+      { numRuns: 400 },
+    );
+    assert.ok(fast > 100 && refused > 50, `both kinds of file are generated (${fast} read fast, ${refused} refused)`);
   });
 
   it('the fast reader reads a flow list as yaml does, or leaves it to yaml', () => {

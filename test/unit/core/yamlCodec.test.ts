@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { addEntry, parseEntryFile } from '../../../src/core/yamlCodec';
+import { generateVariedLog } from '../../../scripts/variedLog';
+import { readFastOutline } from '../../../src/core/fastReader';
+import { formatProblem } from '../../../src/core/problem';
+import { addEntry, parseEntryFile, readEntryFile } from '../../../src/core/yamlCodec';
+import { item, logFile } from '../helpers/logText';
 
 const sample = `# my wins
 entries:
@@ -33,6 +37,51 @@ describe('yamlCodec', () => {
         ['2026-10-02-quoted-title', 'Quoted: title', 8, []],
       ],
     );
+  });
+
+  it('reads an entry the fast reader is unsure of from its own lines, with its places in the whole file', () => {
+    const text = logFile(
+      item('date: 2026-01-01', 'title: First'),
+      item('date: 2026-01-02', 'title: Added the test target', '  to the Makefile', 'details: |', '  test:', '  \tgo test ./...', 'team:', '  name: payments'),
+      item('date: 2026-01-03', 'title: Third', 'type: projekt'),
+    );
+    assert.ok(readFastOutline(text), 'the file is not handed to the Document API');
+    const read = parseEntryFile(text, 'brag/2026.yaml');
+    assert.deepEqual(read, parseEntryFile(text, 'brag/2026.yaml', 'document'));
+    const second = read.entries[1];
+    assert.deepEqual([second.title, second.details, second.extra], ['Added the test target to the Makefile', 'test:\n\tgo test ./...\n', { team: { name: 'payments' } }]);
+    assert.deepEqual(second.range, { start: { line: 5, column: 4 }, end: { line: 12, column: 20 } });
+    assert.deepEqual(read.problems.map(formatProblem), [`brag/2026.yaml:17:11: warning: ${read.problems[0].message}`]);
+    assert.match(read.problems[0].message, /^`projekt` is not an entry type/);
+  });
+
+  it('reports a mistake in an entry read from its own lines where it is in the whole file, as the only problem', () => {
+    const text = logFile(item('date: 2026-01-01', 'title: First'), item('date: 2026-01-02', 'title: Wrapped', '  onto two lines', 'title: Again'), item('date: 2026-01-03', 'title: Third'));
+    for (const reader of ['auto', 'document'] as const) {
+      const read = readEntryFile(text, 'brag/2026.yaml', reader);
+      assert.equal(read.syntaxOk, false);
+      assert.deepEqual(read.entries, []);
+      assert.deepEqual(read.problems.map(formatProblem), ['brag/2026.yaml:9:5: error: The key `title` appears twice in the same mapping; keep only one of them.']);
+    }
+  });
+
+  it('reads an alias to another entry\'s anchor as yaml does, in an entry read from its own lines', () => {
+    const text = logFile(item('date: 2026-01-01', 'title: &first Shipped it'), item('date: 2026-01-02', 'title: *first', 'team:', '  name: payments'));
+    const read = parseEntryFile(text, 'f');
+    assert.deepEqual(read, parseEntryFile(text, 'f', 'document'));
+    assert.deepEqual(read.entries.map((e) => e.title), ['Shipped it', 'Shipped it']);
+  });
+
+  it('reads a hand-written log with every ordinary shape and warnings without handing the file to the Document API', () => {
+    for (const seed of [1, 2]) {
+      const text = generateVariedLog(300, seed);
+      assert.equal(text.startsWith('\ufeff'), seed === 1);
+      assert.ok(readFastOutline(text), `seed ${seed}`);
+      const read = parseEntryFile(text, 'f');
+      assert.deepEqual(read, parseEntryFile(text, 'f', 'document'));
+      assert.equal(read.entries.length, 300);
+      assert.ok(read.problems.length > 0 && read.problems.every((p) => p.severity === 'warning'));
+    }
   });
 
   it('adds an entry after the last one, spaced like the others, and leaves every other byte as it was', () => {
