@@ -12,6 +12,7 @@ import { packetBytes, planPacket } from '../src/core/packet';
 import { EntryStore } from '../src/core/store';
 import { planTagChange } from '../src/core/tagEdits';
 import { nodeFolderAccess, writeFileAtomic } from '../src/node/nodeFolderAccess';
+import { generateVariedLog } from './variedLog';
 
 const FILES = 10;
 const RUNS = 7;
@@ -50,12 +51,12 @@ export function generateLog(count: number, seed: number): string {
   return lines.join('\n') + '\n';
 }
 
-function writeLogs(dir: string, total: number): string[] {
+function writeLogs(dir: string, total: number, generate: (count: number, seed: number) => string = generateLog): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (let f = 0; f < FILES; f++) {
     const file = path.join(dir, `log-${f}.yaml`);
-    fs.writeFileSync(file, generateLog(total / FILES, f + 1));
+    fs.writeFileSync(file, generate(total / FILES, f + 1));
     files.push(file);
   }
   return files;
@@ -81,7 +82,9 @@ async function jsYamlLoad(files: readonly string[]): Promise<void> {
 async function coldLoad(dir: string, cache?: EntryCache): Promise<EntryStore> {
   const store = new EntryStore(nodeFolderAccess(dir), { cache });
   await store.loadAll();
-  if (store.entries.length === 0 || store.problems.length > 0) throw new Error(`the generated log should load without problems: ${JSON.stringify(store.problems.slice(0, 2))}`);
+  // The varied log has warnings by design (an unknown type, a number among the tags); no errors.
+  const errors = store.problems.filter((p) => p.severity === 'error');
+  if (store.entries.length === 0 || errors.length > 0) throw new Error(`the generated log should load without errors: ${JSON.stringify(errors.slice(0, 2))}`);
   return store;
 }
 
@@ -190,6 +193,26 @@ async function benchSize(root: string, total: number): Promise<Row[]> {
 }
 
 /**
+ * A log in which every file has the shapes people write that the fast reader once handed, whole
+ * file, to the Document API: a BOM, `---`, wrapped titles, nested mappings, `|+`, tabs in blocks,
+ * folded more-indented lines, and entries with warnings.
+ */
+async function benchVaried(root: string, total: number): Promise<Row[]> {
+  const dir = path.join(root, `varied-${total}`);
+  const files = writeLogs(dir, total, generateVariedLog);
+  for (let i = 0; i < WARMUPS; i++) {
+    await jsYamlLoad(files);
+    await coldLoad(dir);
+  }
+  const jsYamlMs = await median(RUNS, () => timed(() => jsYamlLoad(files)));
+  const coldMs = await median(RUNS, () => timed(() => coldLoad(dir)));
+  return [
+    { measure: `cold load / js-yaml load, varied shapes (${total} entries)`, value: coldMs / jsYamlMs, unit: 'x', target: '<= 2', ok: coldMs / jsYamlMs <= 2 },
+    { measure: `  (js-yaml ${jsYamlMs.toFixed(1)} ms, cold ${coldMs.toFixed(1)} ms)`, value: NaN, unit: '', target: '', ok: true },
+  ];
+}
+
+/**
  * One change to one entry of a 4 MB file, planned as the CLI and the extension plan it (the file
  * read, the change made and checked); what a user waits for after Enter, before the write.
  */
@@ -205,17 +228,17 @@ async function editRows(root: string): Promise<Row[]> {
   const middle = store.entries[Math.floor(store.entries.length / 2)].id;
   let n = 0;
   const measures: [string, () => Promise<unknown>][] = [
-    ['edit the impact of one entry', () => store.planUpdate(middle, { impact: `${n++}x faster` })],
-    ['tag one entry', () => planTagChange(store, [middle], { add: [`tag-${n++}`] })],
-    ['add an entry', () => store.planAdd({ date: '2026-11-26', title: `Shipped the importer ${n++}`, tags: ['infra'] })],
-    ['delete one entry', () => store.planDelete(middle)],
+    ['edit the impact of one entry of', () => store.planUpdate(middle, { impact: `${n++}x faster` })],
+    ['tag one entry of', () => planTagChange(store, [middle], { add: [`tag-${n++}`] })],
+    ['add an entry to', () => store.planAdd({ date: '2026-11-26', title: `Shipped the importer ${n++}`, tags: ['infra'] })],
+    ['delete one entry of', () => store.planDelete(middle)],
   ];
   const mb = (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
   const rows: Row[] = [];
   for (const [name, plan] of measures) {
     for (let i = 0; i < WARMUPS; i++) await plan();
     const ms = await median(RUNS, () => timed(plan));
-    rows.push({ measure: `${name} of a ${mb} MB file`, value: ms, unit: 'ms', target: '<= 50', ok: ms <= 50 });
+    rows.push({ measure: `${name} a ${mb} MB file`, value: ms, unit: 'ms', target: '<= 50', ok: ms <= 50 });
   }
   return rows;
 }
@@ -265,7 +288,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === '--heap') return heapChild(process.argv[3]);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'growth-log-bench-'));
   try {
-    const rows = [...(await benchSize(root, 1_000)), ...(await benchSize(root, 10_000))];
+    const rows = [...(await benchSize(root, 1_000)), ...(await benchSize(root, 10_000)), ...(await benchVaried(root, 10_000))];
     const width = Math.max(...rows.map((r) => r.measure.length));
     console.log(`Growth Log entry store benchmark (median of ${RUNS} runs, ${FILES} files per log, Node ${process.version})\n`);
     console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(9)}  target    `);

@@ -6,7 +6,7 @@ import { ENTRY_KEYS, makeEntryId, type Entry, type EntryFields, type NewEntry } 
 import { readDocumentOutline } from './documentReader';
 import { readFastOutline } from './fastReader';
 import { LineIndex } from './lineIndex';
-import { pairOf, type OutlineMap, type OutlineNode, type OutlinePair } from './outline';
+import { pairOf, shiftOutline, type OutlineMap, type OutlineNode, type OutlinePair } from './outline';
 import { LogError } from './problem';
 import { readEntryFile } from './yamlCodec';
 
@@ -310,7 +310,7 @@ function locateNear(text: string, id: string, file: string, line: number): Locat
   const end = itemLinesEnd(text, start, dashColumn);
   const items = localItems(text, line, end, file, start);
   if (!items || items.seq.items.length !== 1 || items.read.entries[0]?.id !== id) return undefined;
-  const node = shifted(items.read.nodes[0], start - items.prefix.length) as OutlineMap;
+  const node = shiftOutline(items.read.nodes[0], start - items.prefix.length) as OutlineMap;
   return { entry: items.read.entries[0], node, eol: eolOf(text), dashColumn, isLast: !nextItemFollows(text, end, dashColumn), local: { start, end, prefix: items.prefix } };
 }
 
@@ -366,24 +366,6 @@ function nextItemFollows(text: string, at: number, dashColumn: number): boolean 
     at = lineEnd + 1;
   }
   return false;
-}
-
-/** A node with every offset moved by `by`, from the fragment it was read in to the whole text. */
-function shifted(node: OutlineNode, by: number): OutlineNode {
-  switch (node.kind) {
-    case 'scalar':
-    case 'other':
-      return { ...node, start: node.start + by, end: node.end + by };
-    case 'seq':
-      return { ...node, start: node.start + by, end: node.end + by, items: node.items.map((item) => shifted(item, by)) };
-    case 'map':
-      return {
-        ...node,
-        start: node.start + by,
-        end: node.end + by,
-        pairs: node.pairs.map((pair) => ({ ...pair, keyStart: pair.keyStart + by, value: shifted(pair.value, by) })),
-      };
-  }
 }
 
 function unparsable(file: string, at: { line: number; column: number } | undefined, message: string | undefined): LogError {
