@@ -6,11 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as jsYaml from 'js-yaml';
-import { EntryCache } from '../src/core/entryCache';
-import { LADDER_FILE_NAME, ladderFromFile } from '../src/core/ladder';
-import { packetBytes, planPacket } from '../src/core/packet';
-import { EntryStore } from '../src/core/store';
-import { planTagChange } from '../src/core/tagEdits';
+import { EntryCache } from '../src/core/store/entryCache';
+import { ladderFromFile } from '../src/core/packet/defaultLadder';
+import { LADDER_FILE_NAME } from '../src/core/packet/ladder';
+import { packetBytes, planPacket } from '../src/core/packet/packet';
+import { EntryStore } from '../src/core/store/store';
+import { planTagChange } from '../src/core/edits/tagEdits';
 import { nodeFolderAccess, writeFileAtomic } from '../src/node/nodeFolderAccess';
 import { generateVariedLog } from './variedLog';
 

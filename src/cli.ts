@@ -1,11 +1,11 @@
 // growth-log: the same core as the extension, for terminals, scripts and pre-commit hooks.
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { dateProblem, ENTRY_TYPES, isEntryType, normalizeTag, today, type Entry, type NewEntry } from './core/entry';
-import { formatProblem, LogError, type Problem } from './core/problem';
-import { tagCounts } from './core/entryQuery';
-import { EntryStore } from './core/store';
-import { planTagChange } from './core/tagEdits';
+import { dateProblem, ENTRY_TYPES, isEntryType, normalizeTag, today, type Entry, type NewEntry } from './core/model/entry';
+import { formatProblem, LogError, type Problem } from './core/model/problem';
+import { tagCounts } from './core/model/entryQuery';
+import { EntryStore } from './core/store/store';
+import { planTagChange } from './core/edits/tagEdits';
 import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './node/nodeFolderAccess';
 import { runPacketCommand } from './node/packetCommand';
 

@@ -1,24 +1,24 @@
 // Growth Log's entry point: build the services, then register one feature at a time.
 import * as vscode from 'vscode';
-import { addEntryCommand } from './extension/addEntry';
-import { addEntryFromSelectionCommand } from './extension/addEntryFromSelection';
-import { registerCommands } from './extension/commands';
-import { ContextKeys } from './extension/contextKeys';
-import { registerDiagnostics } from './extension/diagnostics';
-import { deleteEntryCommand, editEntryCommand } from './extension/editEntry';
-import { EntriesTreeProvider, type TreeNode } from './extension/entriesTree';
-import { EntryCacheStorage } from './extension/entryCacheStorage';
-import { LastChange } from './extension/lastChange';
-import { createLogger } from './extension/logger';
-import { openEntryCommand } from './extension/openEntry';
-import { generatePacketCommand } from './extension/promotionPacket';
-import { quickAddCommand } from './extension/quickAdd';
-import { QuickInputs } from './extension/quickInputs';
-import { suggestionCommands } from './extension/suggestions';
-import { tagCommands } from './extension/tagCommands';
-import { TreeViewStateStore } from './extension/treeViewState';
-import { viewCommands } from './extension/viewCommands';
-import { WorkspaceLogs } from './extension/workspaceLogs';
+import { addEntryCommand } from './extension/capture/addEntry';
+import { addEntryFromSelectionCommand } from './extension/capture/addEntryFromSelection';
+import { registerCommands } from './extension/workbench/commands';
+import { ContextKeys } from './extension/workbench/contextKeys';
+import { registerDiagnostics } from './extension/log/diagnostics';
+import { deleteEntryCommand, editEntryCommand } from './extension/edit/editEntry';
+import { EntriesTreeProvider, type TreeNode } from './extension/tree/entriesTree';
+import { EntryCacheStorage } from './extension/log/entryCacheStorage';
+import { LastChange } from './extension/log/lastChange';
+import { createLogger } from './extension/workbench/logger';
+import { openEntryCommand } from './extension/tree/openEntry';
+import { generatePacketCommand } from './extension/packet/promotionPacket';
+import { quickAddCommand } from './extension/capture/quickAdd';
+import { QuickInputs } from './extension/workbench/quickInputs';
+import { suggestionCommands } from './extension/packet/suggestions';
+import { tagCommands } from './extension/edit/tagCommands';
+import { TreeViewStateStore } from './extension/tree/treeViewState';
+import { viewCommands } from './extension/tree/viewCommands';
+import { WorkspaceLogs } from './extension/log/workspaceLogs';
 
 /** What activate returns; the integration tests use it to reach the real services. */
 export interface GrowthLogApi {

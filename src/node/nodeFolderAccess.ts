@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs, type Stats } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MAX_FILE_SIZE, tooLargeMessage } from '../core/fileLimits';
-import { LOCK_FILE_NAME, withLogLock, type LockFile, type LockHolder } from '../core/logLock';
-import { LogError } from '../core/problem';
-import { isLogFileName, type LogFolderAccess } from '../core/store';
+import { MAX_FILE_SIZE, tooLargeMessage } from '../core/store/fileLimits';
+import { LOCK_FILE_NAME, withLogLock, type LockFile, type LockHolder } from '../core/store/logLock';
+import { LogError } from '../core/model/problem';
+import { isLogFileName, type LogFolderAccess } from '../core/store/store';
 
 export function nodeFolderAccess(folder: string): LogFolderAccess {
   return {

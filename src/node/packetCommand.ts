@@ -2,12 +2,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isValidDate, today as todayDate, type Entry } from '../core/entry';
-import { LADDER_FILE_NAME, ladderFromFile, type Ladder } from '../core/ladder';
-import { generatePacket, packetBytes, planPacket, type PacketInput, type PacketRequest } from '../core/packet';
-import { NAMED_PERIODS, type NamedPeriodKind } from '../core/period';
-import { formatProblem, LogError, type Problem } from '../core/problem';
-import { EntryStore } from '../core/store';
+import { isValidDate, today as todayDate, type Entry } from '../core/model/entry';
+import { ladderFromFile } from '../core/packet/defaultLadder';
+import { LADDER_FILE_NAME, type Ladder } from '../core/packet/ladder';
+import { generatePacket, packetBytes, planPacket, type PacketInput, type PacketRequest } from '../core/packet/packet';
+import { NAMED_PERIODS, type NamedPeriodKind } from '../core/packet/period';
+import { formatProblem, LogError, type Problem } from '../core/model/problem';
+import { EntryStore } from '../core/store/store';
 import { nodeFolderAccess, writeFileAtomic } from './nodeFolderAccess';
 
 export const PACKET_USAGE = `Usage: growth-log packet [options]

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { today } from '../../src/core/entry';
+import { today } from '../../src/core/model/entry';
 import {
   activateExtension,
   asInputBox,

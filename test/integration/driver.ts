@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GrowthLogApi } from '../../src/extension';
-import type { EntryItem, TreeNode } from '../../src/extension/entriesTree';
+import type { EntryItem, TreeNode } from '../../src/extension/tree/entriesTree';
 
 export const EXTENSION_ID = 'growth-log.growth-log';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { today } from '../../src/core/entry';
-import type { EntryItem } from '../../src/extension/entriesTree';
+import { today } from '../../src/core/model/entry';
+import type { EntryItem } from '../../src/extension/tree/entriesTree';
 import { runPacketCommand } from '../../src/node/packetCommand';
 import { activateExtension, asInputBox, asQuickPick, eventually, pickAndAccept, readText, startCommand, treeRows, typeAndAccept, workspaceUri } from './driver';
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli';
-import { parseEntryFile } from '../../src/core/yamlCodec';
+import { parseEntryFile } from '../../src/core/readers/yamlCodec';
 import { snapshot, tempFolder } from './helpers/logText';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/logs');

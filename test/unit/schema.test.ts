@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { ENTRY_KEYS, ENTRY_TYPES, isValidDate, MOVE_DIRECTIONS } from '../../src/core/entry';
-import { parseEntryFile } from '../../src/core/yamlCodec';
+import { ENTRY_KEYS, ENTRY_TYPES, isValidDate, MOVE_DIRECTIONS } from '../../src/core/model/entry';
+import { parseEntryFile } from '../../src/core/readers/yamlCodec';
 
 const ROOT = path.resolve(__dirname, '../../..');
 

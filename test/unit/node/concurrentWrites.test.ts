@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseEntryFile } from '../../../src/core/yamlCodec';
-import { withLogLock, type LockFile } from '../../../src/core/logLock';
+import { parseEntryFile } from '../../../src/core/readers/yamlCodec';
+import { withLogLock, type LockFile } from '../../../src/core/store/logLock';
 import { nodeLockFile } from '../../../src/node/nodeFolderAccess';
 import { item, logFile, tempFolder } from '../helpers/logText';
 

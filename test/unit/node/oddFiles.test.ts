@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../../src/cli';
-import { MAX_FILE_SIZE } from '../../../src/core/fileLimits';
+import { MAX_FILE_SIZE } from '../../../src/core/store/fileLimits';
 import { item, logFile, tempFolder } from '../helpers/logText';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {

@@ -1,0 +1,75 @@
+// The Entries view's own commands: group by, filter by text or tag, clear the filter.
+import * as vscode from 'vscode';
+import { GROUP_BY_CHOICES, isGroupBy, tagCounts, type GroupBy } from '../../core/model/entryQuery';
+import type { Command } from '../workbench/commands';
+import { GroupItem } from './entriesTree';
+import { askPick, askText } from '../workbench/multiStepInput';
+import type { QuickInputs } from '../workbench/quickInputs';
+import type { TreeViewStateStore } from './treeViewState';
+import type { WorkspaceLogs } from '../log/workspaceLogs';
+
+export interface ViewCommandDeps {
+  readonly logs: WorkspaceLogs;
+  readonly inputs: QuickInputs;
+  readonly viewState: TreeViewStateStore;
+}
+
+export function viewCommands(deps: ViewCommandDeps): Command[] {
+  const { logs, inputs, viewState } = deps;
+  return [
+    {
+      id: 'growthLog.groupBy',
+      async execute(arg: unknown) {
+        let groupBy: GroupBy | undefined = isGroupBy(arg) ? arg : undefined;
+        if (!groupBy) {
+          const items = GROUP_BY_CHOICES.map((c) => ({ label: c.label, detail: c.detail, description: c.value === viewState.state.groupBy ? 'current' : undefined, value: c.value }));
+          const picked = await askPick(inputs, { title: 'Group Entries By', placeholder: 'How should the tree group entries?', items, active: items.find((i) => i.value === viewState.state.groupBy) });
+          groupBy = picked?.items[0]?.value;
+        }
+        if (groupBy) await viewState.setGroupBy(groupBy);
+      },
+    },
+    {
+      id: 'growthLog.filter',
+      async execute() {
+        const text = await askText(inputs, {
+          title: 'Filter Entries',
+          prompt: 'Show entries whose title, impact, details, tags or links contain every word (empty shows all).',
+          placeholder: 'postgres migration',
+          value: viewState.state.filter.text ?? '',
+          validate: () => undefined,
+        });
+        if (text !== undefined) viewState.setFilter({ ...viewState.state.filter, text });
+      },
+    },
+    {
+      id: 'growthLog.filterByTag',
+      async execute(arg: unknown) {
+        if (arg instanceof GroupItem && arg.tag) {
+          viewState.setFilter({ ...viewState.state.filter, tags: [arg.tag] });
+          return;
+        }
+        await logs.ready();
+        const counts = tagCounts(logs.logs.flatMap((log) => log.store.entries));
+        if (counts.length === 0) {
+          void vscode.window.showInformationMessage('No entry has tags yet.');
+          return;
+        }
+        const current = viewState.state.filter.tags ?? [];
+        const items = counts.map(({ tag, count }) => ({ label: tag, description: `${count}`, tag }));
+        const picked = await askPick(inputs, {
+          title: 'Filter by Tag',
+          placeholder: 'Show entries with every checked tag',
+          items,
+          canSelectMany: true,
+          selected: items.filter((i) => current.includes(i.tag)),
+        });
+        if (picked) viewState.setFilter({ ...viewState.state.filter, tags: picked.items.map((i) => i.tag) });
+      },
+    },
+    {
+      id: 'growthLog.clearFilter',
+      execute: () => viewState.setFilter({}),
+    },
+  ];
+}

@@ -1,0 +1,16 @@
+import * as assert from 'node:assert/strict';
+import { parseQuickAdd } from '../../../../src/core/capture/quickAdd';
+
+describe('parseQuickAdd', () => {
+  it('takes #tags out of the line and keeps the rest as the title', () => {
+    assert.deepEqual(parseQuickAdd('Shipped the importer #infra #speed'), { title: 'Shipped the importer', tags: ['infra', 'speed'] });
+  });
+
+  it('normalizes tags, drops repeats and tidies the spaces they leave', () => {
+    assert.deepEqual(parseQuickAdd('#Infra Fixed   the  flaky deploy #infra #On-Call'), { title: 'Fixed the flaky deploy', tags: ['infra', 'on-call'] });
+  });
+
+  it('keeps a # that is part of a word, such as C# or issue#12', () => {
+    assert.deepEqual(parseQuickAdd('Taught C# basics, see issue#12 #teaching'), { title: 'Taught C# basics, see issue#12', tags: ['teaching'] });
+  });
+});
