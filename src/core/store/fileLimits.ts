@@ -9,23 +9,9 @@ export const MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export const REPLACEMENT_CHARACTER = '\uFFFD';
 
-/** The size of `text` encoded as UTF-8, without encoding it. */
+/** The size of `text` encoded as UTF-8 (the native encoder is several times faster than counting in a loop). */
 export function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) bytes += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      // A surrogate pair is two UTF-16 units and four bytes.
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 2;
-        i++;
-      } else bytes += 2;
-    } else bytes += 2;
-  }
-  return bytes;
+  return new TextEncoder().encode(text).length;
 }
 
 export function tooLargeMessage(bytes: number): string {
