@@ -132,7 +132,7 @@ export function updateEntry(text: string, id: string, patch: EntryPatch, file = 
  * nested list); writing the model's list would drop them, so the edit is refused instead.
  */
 function refuseLosingItems(node: OutlineMap, patch: EntryPatch, id: string, file: string): void {
-  for (const key of ['tags', 'competencies', 'links'] as const) {
+  for (const key of ['tags', 'competencies', 'links', 'commits'] as const) {
     if (!Object.hasOwn(patch, key)) continue;
     const value = pairOf(node, key)?.value;
     if (value?.kind !== 'seq') continue;
@@ -245,7 +245,7 @@ export function renderEntry(id: string, entry: NewEntry, indent: string, eol = '
   const lines: string[] = [`id: ${renderScalar(id)}`, `date: ${entry.date}`, `title: ${renderScalar(entry.title)}`];
   if (entry.type) lines.push(`type: ${entry.type}`);
   if (entry.direction) lines.push(`direction: ${entry.direction}`);
-  for (const key of ['impact', 'tags', 'competencies', 'links', 'details'] as const) {
+  for (const key of ['impact', 'tags', 'competencies', 'links', 'commits', 'details'] as const) {
     const value = entry[key];
     if (!isEmptyValue(value)) lines.push(`${key}:${renderValue(value as Value, undefined, keyIndent, eol, key)}`);
   }
@@ -474,7 +474,7 @@ function insertionAnchor(node: OutlineMap, key: string): OutlinePair | undefined
 /** The text after `key:`, in the style the old node had (flow stays flow, block stays block). */
 function renderValue(value: Value, old: OutlineNode | undefined, indent: number, eol: string, key: string, lines?: LineIndex): string {
   if (typeof value !== 'string') {
-    const block = old ? old.kind === 'seq' && !old.flow : key === 'links';
+    const block = old ? old.kind === 'seq' && !old.flow : key === 'links' || key === 'commits';
     if (!block || value.length === 0) return ` ${renderFlowList(value)}`;
     const dashIndent = old && lines ? lines.position(old.start).column : indent + 2;
     return value.map((v) => `${eol}${' '.repeat(dashIndent)}- ${renderScalar(v)}`).join('');

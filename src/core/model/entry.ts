@@ -39,12 +39,14 @@ export interface EntryFields {
   readonly tags: readonly string[];
   readonly competencies: readonly string[];
   readonly links: readonly string[];
+  /** Full hashes of the commits the entry was captured from: how git capture knows what is logged. */
+  readonly commits: readonly string[];
   readonly details?: string;
   readonly direction?: MoveDirection;
 }
 
 /** Keys of an entry the model reads; any other key is kept as it is in `extra`. */
-export const ENTRY_KEYS = ['id', 'date', 'title', 'type', 'direction', 'impact', 'tags', 'competencies', 'links', 'details'] as const;
+export const ENTRY_KEYS = ['id', 'date', 'title', 'type', 'direction', 'impact', 'tags', 'competencies', 'links', 'commits', 'details'] as const;
 
 export const MOVE_DIRECTIONS: readonly MoveDirection[] = ['vertical', 'horizontal'];
 
@@ -79,6 +81,7 @@ export function makeEntry(fields: {
   readonly tags: readonly string[];
   readonly competencies: readonly string[];
   readonly links: readonly string[];
+  readonly commits: readonly string[];
   readonly details: string | undefined;
   readonly direction: MoveDirection | undefined;
   readonly file: string;
@@ -96,6 +99,7 @@ export function makeEntry(fields: {
     tags: fields.tags,
     competencies: fields.competencies,
     links: fields.links,
+    commits: fields.commits,
     details: fields.details,
     direction: fields.direction,
     file: fields.file,
@@ -114,6 +118,7 @@ export interface NewEntry {
   readonly tags?: readonly string[];
   readonly competencies?: readonly string[];
   readonly links?: readonly string[];
+  readonly commits?: readonly string[];
   readonly details?: string;
   readonly direction?: MoveDirection;
 }

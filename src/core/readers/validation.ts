@@ -141,6 +141,8 @@ function readEntry(
   const tags = readList(item, 'tags', 'tag', report);
   const competencies = readList(item, 'competencies', 'competency', report);
   const links = readList(item, 'links', 'link', report);
+  const commits = readList(item, 'commits', 'commit', report);
+  warnAboutHashes(item, commits, report);
   if (!usable || dateText === undefined || title === undefined) return undefined;
 
   const extra: Record<string, unknown> = {};
@@ -161,6 +163,7 @@ function readEntry(
     tags,
     competencies,
     links,
+    commits,
     details,
     direction,
     file,
@@ -215,7 +218,7 @@ function isText(value: OutlineNode): value is OutlineScalar & { value: string } 
   return value.kind === 'scalar' && typeof value.value === 'string' && value.value !== '';
 }
 
-function readList(item: OutlineMap, key: 'tags' | 'competencies' | 'links', noun: string, report: Report): string[] {
+function readList(item: OutlineMap, key: 'tags' | 'competencies' | 'links' | 'commits', noun: string, report: Report): string[] {
   const pair = pairOf(item, key);
   if (!pair) return [];
   const node = pair.value;
@@ -242,4 +245,22 @@ function readList(item: OutlineMap, key: 'tags' | 'competencies' | 'links', noun
     }
   }
   return values;
+}
+
+const COMMIT_HASH = /^[0-9a-f]{7,64}$/i;
+
+/**
+ * Git capture compares `commits` with the hashes in a repository's history; an item that is no
+ * hash never matches, so the commit it meant would be offered again. Kept in the entry (it is
+ * text the user wrote), but pointed at.
+ */
+function warnAboutHashes(item: OutlineMap, commits: readonly string[], report: Report): void {
+  if (commits.every((commit) => COMMIT_HASH.test(commit))) return;
+  const node = pairOf(item, 'commits')?.value;
+  if (!node) return;
+  const values = node.kind === 'seq' ? node.items : [node];
+  for (const value of values) {
+    if (value.kind !== 'scalar' || typeof value.value !== 'string' || value.value === '' || COMMIT_HASH.test(value.value)) continue;
+    report(value.start, value.end, 'warning', `\`${value.value}\` is not a commit hash; \`commits\` lists the hashes (7 to 64 hex digits, as \`git log\` prints them) an entry was captured from, so capture from git can tell it is logged.`);
+  }
 }

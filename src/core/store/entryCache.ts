@@ -5,7 +5,7 @@ import type { Problem } from '../model/problem';
 import type { ParsedFile } from '../readers/validation';
 
 /** Bumped whenever parsing or this encoding changes, so old caches are ignored. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 export interface EntryCacheData {
   readonly format: number;
@@ -40,6 +40,7 @@ type EncodedEntry = [
     impact?: string;
     details?: string;
     direction?: MoveDirection;
+    commits?: readonly string[];
     idRange?: Range4;
     extra?: Readonly<Record<string, unknown>>;
   },
@@ -123,6 +124,8 @@ function encode(entry: Entry): EncodedEntry {
   if (entry.impact !== undefined) optional.impact = entry.impact;
   if (entry.details !== undefined) optional.details = entry.details;
   if (entry.direction !== undefined) optional.direction = entry.direction;
+  // Optional in the encoding: most entries were not captured from git.
+  if (entry.commits.length > 0) optional.commits = entry.commits;
   if (entry.idRange) optional.idRange = encodeRange(entry.idRange);
   if (Object.keys(entry.extra).length > 0) optional.extra = entry.extra;
   const { id, idGenerated, date, title, type, tags, competencies, links, range } = entry;
@@ -141,6 +144,7 @@ function decode(file: string, encoded: EncodedEntry): Entry {
     tags,
     competencies,
     links,
+    commits: optional.commits ?? [],
     details: optional.details,
     direction: optional.direction,
     file,

@@ -163,6 +163,15 @@ describe('entry edits', () => {
       throwsReason(() => addEntry('- a\n- b\n', entry, new Set()), 'invalid');
     });
 
+    it('writes commits as a block list after links and before details, quoting a hash that reads as a number', () => {
+      const captured = { date: '2026-12-01', title: 'Add retries', links: ['https://example.com/pull/812'], commits: ['3f1c2a9e8b7d', '1234567'], details: 'Why.' };
+      const { text } = addEntry(undefined, captured, new Set());
+      assert.ok(text.endsWith('    links:\n      - https://example.com/pull/812\n    commits:\n      - 3f1c2a9e8b7d\n      - "1234567"\n    details: Why.\n'), text);
+      assert.deepEqual(parseEntryFile(text, 'f').entries[0].commits, ['3f1c2a9e8b7d', '1234567']);
+      const patched = updateEntry('entries:\n  - id: a\n    date: 2026-01-01\n    title: A\n    links: [x]\n    details: d\n', 'a', { commits: ['abcdef1'] });
+      assert.equal(patched, 'entries:\n  - id: a\n    date: 2026-01-01\n    title: A\n    links: [x]\n    commits:\n      - abcdef1\n    details: d\n');
+    });
+
     it('picks an id not taken in other files', () => {
       assert.equal(addEntry(undefined, entry, new Set(['2026-12-01-shipped-the-importer'])).id, '2026-12-01-shipped-the-importer-2');
     });

@@ -9,6 +9,7 @@ export function anEntry(fields: Partial<Entry> & Pick<Entry, 'date' | 'title'>):
     tags: [],
     competencies: [],
     links: [],
+    commits: [],
     file: 'brag/log.yaml',
     range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
     extra: {},

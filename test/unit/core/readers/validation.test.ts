@@ -104,6 +104,25 @@ describe('validation', () => {
     for (const type of ENTRY_TYPES) assert.ok(parsed.problems[0].message.includes(type));
   });
 
+  it('reads commits as a list of hashes, empty when absent, and warns about an item that is no hash', () => {
+    const hash = '3f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39';
+    const text = logFile(
+      item('date: 2026-01-01', 'title: A', 'commits:', `  - ${hash}`, '  - abc1234', '  - not-a-hash', '  - "12"'),
+      item('date: 2026-01-02', 'title: B'),
+    );
+    const parsed = parseEntryFile(text, 'f');
+    assert.deepEqual(parsed.entries[0].commits, [hash, 'abc1234', 'not-a-hash', '12']);
+    assert.deepEqual(parsed.entries[1].commits, []);
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.severity, rangeText(text, p.range.start.line, p.range.start.column, p.range.end.column)]),
+      [
+        ['warning', 'not-a-hash'],
+        ['warning', '"12"'],
+      ],
+    );
+    assert.match(parsed.problems[0].message, /^`not-a-hash` is not a commit hash; /);
+  });
+
   it('warns about tags, competencies and links that are not lists of text, pointing at each bad value', () => {
     const text = logFile(item('date: 2026-01-01', 'title: A', 'tags: infra', 'competencies: {scope: high}', 'links: [https://a.example, 12, [nested]]'));
     const parsed = parseEntryFile(text, 'f');

@@ -148,6 +148,16 @@ describe('EntryStore', () => {
     assert.equal(again.entry('2026-11-20-billing')?.title, 'Drove the billing migration');
   });
 
+  it('keeps commits through the cache', async () => {
+    fs.writeFileSync(path.join(folder.dir, '2025.yaml'), 'entries:\n  - id: c\n    date: 2025-01-01\n    title: C\n    commits: [abcdef1]\n');
+    const cache = new EntryCache();
+    await new EntryStore(nodeFolderAccess(folder.dir), { cache }).loadAll();
+    const warm = new EntryStore(nodeFolderAccess(folder.dir), { cache: EntryCache.fromJSON(JSON.stringify(cache)) });
+    await warm.loadAll();
+    assert.deepEqual(warm.entry('c')?.commits, ['abcdef1']);
+    assert.deepEqual(warm.entry('2026-11-20-billing')?.commits, []);
+  });
+
   it('uses content hashes when the access object has no version tokens, and ignores a corrupt cache', async () => {
     const cache = new EntryCache();
     const plain = nodeFolderAccess(folder.dir);
