@@ -59,8 +59,9 @@ export interface WebLinks {
  *   stands for the merge and the commits it brought in: those reachable from its second parent
  *   and not from its first, as far as `commits` show. When `commits` hold only the user's own
  *   commits the first parent's side may be missing, so the walk also stops at another pull
- *   request's commit; a commit of the user's pushed straight to the main branch below a branch
- *   whose base is someone else's commit may then be counted in with the pull request.
+ *   request's commit and at a commit with a child here outside the branch (where it forked).
+ *   Only a base whose every later commit on the main line is someone else's can then be
+ *   counted in with the pull request.
  * - A commit `Add retries to the importer (#812)` (a squash merge) is pull request 812, titled
  *   without the suffix.
  * - Any other commit is a candidate of its own; a merge without a pull request (`Merge branch
@@ -98,9 +99,8 @@ export function buildCandidates(commits: readonly GitCommit[], options: Candidat
 
   for (const index of graph.order) {
     if (claimed.has(index)) continue;
-    const commit = graph.commits[index];
     const head = graph.heads[index];
-    if (commit.parents.length > 1) {
+    if (head.merge) {
       if (head.pullRequest === undefined) continue;
       const brought = graph.broughtIn(index, claimed);
       add(index, [index, ...brought], head.pullRequest, head.title ?? fallbackTitle(graph, head, brought));
@@ -132,7 +132,7 @@ export function buildCandidates(commits: readonly GitCommit[], options: Candidat
     const headCommit = graph.commits[group.head];
     const { title, tags } = cleanTitle(group.title);
     const memberTags = tags.length > 0 ? tags : unique(members.flatMap((c) => cleanTitle(subjectOf(c.message)).tags));
-    const ownStats = headCommit.parents.length > 1 && (headCommit.insertions !== undefined || headCommit.deletions !== undefined);
+    const ownStats = graph.heads[group.head].merge && (headCommit.insertions !== undefined || headCommit.deletions !== undefined);
     const counted = ownStats ? [headCommit] : members;
     const link =
       group.pullRequest !== undefined && links ? links.pullRequest(group.pullRequest) : links ? links.commit(headCommit.hash) : undefined;
@@ -142,7 +142,7 @@ export function buildCandidates(commits: readonly GitCommit[], options: Candidat
         key: group.pullRequest !== undefined ? `pr:${options.repository}#${group.pullRequest}` : `commit:${headCommit.hash}`,
         repository: options.repository,
         title,
-        date: calendarDate(headCommit.authorDate),
+        date: authoredOn(headCommit.authorDate),
         ...(group.pullRequest !== undefined ? { pullRequest: group.pullRequest } : {}),
         commits: members.map((c) => c.hash),
         insertions: counted.reduce((sum, c) => sum + (c.insertions ?? 0), 0),
@@ -275,6 +275,8 @@ interface Group {
 /** What a commit's message says about it. */
 interface Head {
   readonly subject: string;
+  /** Two or more parents, or a merge's subject on a commit whose parents a shallow clone cut off. */
+  readonly merge: boolean;
   readonly pullRequest?: number;
   /** A merge's pull request title, from its body. */
   readonly title?: string;
@@ -286,6 +288,7 @@ interface Head {
 }
 
 const GITHUB_MERGE = /^Merge pull request #(\d+) from (\S+)/;
+const GITLAB_MERGE = /^Merge branch '.+' into '.+'/;
 const GITLAB_MERGE_REQUEST = /^See merge request (?:\S+)?!(\d+)\s*$/m;
 const SQUASH_SUFFIX = /\s*\(#(\d+)\)$/;
 const REVERTS = /This reverts commit ([0-9a-f]{7,64})\b/i;
@@ -296,9 +299,10 @@ function readHead(commit: GitCommit): Head {
   const subject = subjectOf(message);
   const body = message.slice(message.indexOf(subject) + subject.length);
   const reverts = REVERTS.exec(body)?.[1]?.toLowerCase();
-  const base = { subject, fixup: FIXUP.test(subject), ...(reverts ? { reverts } : {}) };
-  if (commit.parents.length > 1) {
-    const github = GITHUB_MERGE.exec(subject);
+  const github = GITHUB_MERGE.exec(subject);
+  const merge = commit.parents.length > 1 || github !== null || (commit.parents.length === 0 && GITLAB_MERGE.test(subject));
+  const base = { subject, merge, fixup: FIXUP.test(subject), ...(reverts ? { reverts } : {}) };
+  if (merge) {
     const gitlab = github ? undefined : GITLAB_MERGE_REQUEST.exec(body);
     const number = github?.[1] ?? gitlab?.[1];
     if (number === undefined) return base;
@@ -338,11 +342,11 @@ function cleanTitle(title: string): { title: string; tags: string[] } {
 }
 
 /**
- * The day as the author's calendar showed it: the date part of an ISO date with an offset (git's
+ * The day, YYYY-MM-DD, of an author date as the author's calendar showed it: the date part of an ISO date with an offset (git's
  * `%aI`) is that, so it is taken as written; other text is read by `Date`, shifted by the offset
  * it names (`+0100`), else read as UTC.
  */
-function calendarDate(text: string): string {
+export function authoredOn(text: string): string {
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/.exec(text.trim());
   if (iso) return iso[1];
   const time = Date.parse(text);
@@ -380,6 +384,7 @@ class CommitGraph {
   readonly rank: readonly number[];
   private readonly byHash = new Map<string, number>();
   private readonly parentIndexes: readonly (readonly number[])[];
+  private readonly childIndexes: readonly (readonly number[])[];
 
   constructor(input: readonly GitCommit[]) {
     // One commit per hash: an adapter that merged pages may repeat one.
@@ -388,6 +393,9 @@ class CommitGraph {
     this.commits.forEach((c, i) => this.byHash.set(c.hash.toLowerCase(), i));
     this.heads = this.commits.map(readHead);
     this.parentIndexes = this.commits.map((c) => c.parents.map((p) => this.byHash.get(p.toLowerCase()) ?? -1));
+    const children: number[][] = this.commits.map(() => []);
+    this.parentIndexes.forEach((parents, child) => parents.forEach((p) => p >= 0 && children[p].push(child)));
+    this.childIndexes = children;
     this.order = this.topologicalOrder();
     const rank: number[] = new Array<number>(this.commits.length);
     this.order.forEach((index, place) => (rank[index] = place));
@@ -424,19 +432,33 @@ class CommitGraph {
     const brought: number[] = [];
     // Popped in order, a commit's children are all behind it, so its colour is final when it first comes out.
     const done = new Set<number>();
+    const inBranch = new Set<number>([merge]);
     while (queue.size > 0 && queue.some((i) => paint.get(i) === SECOND)) {
       const index = queue.pop();
       if (done.has(index)) continue;
       done.add(index);
       let color = paint.get(index) ?? 0;
-      if (color === SECOND && (claimed.has(index) || this.heads[index].pullRequest !== undefined)) {
+      if (color === SECOND && (claimed.has(index) || this.heads[index].pullRequest !== undefined || this.forksFrom(index, merge, inBranch))) {
         color = FIRST | SECOND;
         paint.set(index, color);
       }
-      if (color === SECOND) brought.push(index);
+      if (color === SECOND) {
+        brought.push(index);
+        inBranch.add(index);
+      }
       for (const parent of this.parentIndexes[index]) mark(parent, color);
     }
     return brought;
+  }
+
+  /**
+   * Whether a commit has a child here outside the branch: then it is where the branch started,
+   * on the main line. This finds the base when the first parent's side is not in the list (only
+   * the user's commits were read, and the main line's newer commits are someone else's). Every
+   * commit read is reachable from HEAD, so such a child is on a line that also reaches the base.
+   */
+  private forksFrom(index: number, merge: number, inBranch: ReadonlySet<number>): boolean {
+    return this.childIndexes[index].some((child) => !inBranch.has(child) && child !== merge);
   }
 
   /** Kahn's algorithm over the input order: a commit comes after every child of it that is here. */

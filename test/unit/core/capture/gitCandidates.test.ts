@@ -97,6 +97,26 @@ describe('git candidates', () => {
     ]);
   });
 
+  it('stops a pull request where its branch forked when the first parent is not in the list', () => {
+    // 1 base; 2 feature; 3 the user's work on main; 4 someone else's (missing); 5 merges 2 on 4.
+    const commits = [
+      commit(5, [4, 2], 'Merge pull request #3 from acme/feature\n\nFeature'),
+      commit(3, [1], 'Main line work'),
+      commit(2, [1], 'Feature work'),
+      commit(1, [], 'Initial commit'),
+    ];
+    assert.deepEqual(summary(buildCandidates(commits, options)), [
+      ['pr:billing#3', 'Feature', ['5', '2']],
+      [`commit:${h(3)}`, 'Main line work', ['3']],
+      [`commit:${h(1)}`, 'Initial commit', ['1']],
+    ]);
+  });
+
+  it('reads a merge whose parents a shallow clone cut off by its subject', () => {
+    const [pr] = buildCandidates([commit(1, [], 'Merge pull request #8 from acme/x\n\nThe title')], options);
+    assert.deepEqual([pr.key, pr.title], ['pr:billing#8', 'The title']);
+  });
+
   it('reads a GitLab merge request from the merge body, and its title from the line before it', () => {
     const commits = [
       commit(3, [1, 2], "Merge branch 'importer' into 'main'\n\nAdd the importer\n\nSee merge request acme/billing!42"),
