@@ -8,6 +8,7 @@ import { EntryStore } from './core/store/store';
 import { planTagChange } from './core/edits/tagEdits';
 import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './node/nodeFolderAccess';
 import { runPacketCommand } from './node/packetCommand';
+import { runGitCommand } from './node/gitCommand';
 
 type Write = (s: string) => void;
 
@@ -32,6 +33,14 @@ Commands:
   tags       List every tag with its number of entries, most used first
              --json          print [{ "tag", "count" }] as JSON
   packet     Write a promotion-packet draft (growth-log packet --help)
+  git        List your commits and merged pull requests as candidate entries, or add
+             them with --add (growth-log git --help)
+             --repo DIR      a repository (repeatable; default: the current folder)
+             --since DATE    first day (default: the newest entry captured from git,
+                             else 30 days ago); --until DATE last day (default: today)
+             --author EMAIL  whose commits (repeatable; default: user.email)
+             --json          print the candidates as JSON
+             --add           add one entry per candidate
 
 Common options:
   --dir DIR  the log folder (default: brag)
@@ -60,6 +69,8 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         return await tags(rest, out);
       case 'packet':
         return await runPacketCommand(rest, out, err);
+      case 'git':
+        return await runGitCommand(rest, out, err);
       default:
         err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
         return 2;

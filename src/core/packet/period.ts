@@ -100,7 +100,8 @@ function subtractMonths(date: string, months: number): string {
   return format(new Date(Date.UTC(targetYear, targetMonth - 1, Math.min(day, lastDay))));
 }
 
-function addDays(date: string, days: number): string {
+/** The YYYY-MM-DD day `days` after `date` (before, when negative). */
+export function addDays(date: string, days: number): string {
   const [year, month, day] = parts(date);
   return format(new Date(Date.UTC(year, month - 1, day + days)));
 }
