@@ -13,6 +13,11 @@ import { packetBytes, planPacket } from '../src/core/packet/packet';
 import { EntryStore } from '../src/core/store/store';
 import { planTagChange } from '../src/core/edits/tagEdits';
 import { nodeFolderAccess, writeFileAtomic } from '../src/node/nodeFolderAccess';
+import { execFile } from 'node:child_process';
+import { buildCandidates } from '../src/core/capture/gitCandidates';
+import { today as todayOf } from '../src/core/model/entry';
+import { addDays } from '../src/core/packet/period';
+import { readCommits } from '../src/node/gitLog';
 import { generateVariedLog } from './variedLog';
 
 const FILES = 10;
@@ -285,11 +290,84 @@ async function heapChild(dir: string): Promise<void> {
   process.stdout.write(JSON.stringify({ peakMb: mb(peak), keptMb: mb(process.memoryUsage().heapUsed), rssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
+const GIT_COMMITS = 100_000;
+const GIT_USER = 'me@example.com';
+
+/**
+ * A repository of GIT_COMMITS commits over three years up to now, by four authors (the user among
+ * them), one small file changing, every tenth step a pull request (a branch commit and its merge),
+ * written with one `git fast-import` stream.
+ */
+function buildGitRepository(dir: string): void {
+  execFileSync('git', ['init', '-q', '-b', 'main', dir]);
+  const authors = [GIT_USER, 'ana@example.com', 'bo@example.com', 'cy@example.com'];
+  const end = Math.floor(Date.now() / 1000);
+  const step = Math.floor((3 * 365 * 86_400) / GIT_COMMITS);
+  const chunks: string[] = [];
+  const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  let mark = 0;
+  let main = 0;
+  let pr = 0;
+  for (let i = 0; i < GIT_COMMITS; i++) {
+    const when = end - (GIT_COMMITS - i) * step;
+    const email = authors[i % authors.length];
+    const who = `${email.split('@')[0]} <${email}> ${when} +0000`;
+    const body = `line ${i}\n${'x'.repeat(i % 60)}\n`;
+    if (i % 10 === 9 && main > 0) {
+      // A branch commit and the merge that brings it in: two of the commits.
+      pr++;
+      const author = authors[pr % authors.length];
+      const byAuthor = `${author.split('@')[0]} <${author}> ${when} +0000`;
+      const branch = ++mark;
+      chunks.push(`commit refs/heads/topic\nmark :${branch}\nauthor ${byAuthor}\ncommitter ${byAuthor}\n${data(`Work for pull request ${pr}`)}from :${main}\nM 644 inline src/topic.txt\n${data(body)}`);
+      i++;
+      const merge = ++mark;
+      chunks.push(`commit refs/heads/main\nmark :${merge}\nauthor ${byAuthor}\ncommitter ${byAuthor}\n${data(`Merge pull request #${pr} from acme/topic-${pr}\n\nPull request ${pr}`)}from :${main}\nmerge :${branch}\n`);
+      main = merge;
+      continue;
+    }
+    const commit = ++mark;
+    chunks.push(`commit refs/heads/main\nmark :${commit}\nauthor ${who}\ncommitter ${who}\n${data(`feat(area${i % 7}): change ${i}`)}${main ? `from :${main}\n` : ''}M 644 inline src/file.txt\n${data(body)}`);
+    main = commit;
+  }
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: chunks.join(''), maxBuffer: 1 << 28 });
+  execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: dir });
+}
+
+/** Candidates for the last 90 days against `git log` itself over the same range and author. */
+async function benchGit(root: string): Promise<Row[]> {
+  const dir = path.join(root, 'git-history');
+  const built = Date.now();
+  buildGitRepository(dir);
+  const buildMs = Date.now() - built;
+  const today = todayOf();
+  const since = addDays(today, -90);
+  const candidates = async () => buildCandidates(await readCommits(dir, { since, until: today, authors: [GIT_USER] }), { repository: 'bench', logged: new Set() });
+  const gitLog = () =>
+    new Promise<void>((resolve, reject) =>
+      execFile('git', ['log', `--since=${since}`, `--author=${GIT_USER}`, '--format=%H'], { cwd: dir, maxBuffer: 1 << 28 }, (error) => (error ? reject(error) : resolve())),
+    );
+  for (let i = 0; i < 2; i++) {
+    await candidates();
+    await gitLog();
+  }
+  const count = (await candidates()).length;
+  const gitMs = await median(RUNS, () => timed(gitLog));
+  const ownMs = await median(RUNS, () => timed(candidates));
+  const ratio = ownMs / gitMs;
+  return [
+    { measure: `git: ${GIT_COMMITS.toLocaleString('en')} commits built with fast-import in ${(buildMs / 1000).toFixed(1)} s; ${count} candidates in 90 days`, value: NaN, unit: '', target: '', ok: true },
+    { measure: 'git: git log --since --author --format=%H', value: gitMs, unit: 'ms', target: '', ok: true },
+    { measure: 'git: candidates (gitLog + buildCandidates)', value: ownMs, unit: 'ms', target: '', ok: true },
+    { measure: 'git: candidates / git log', value: ratio, unit: 'x', target: '<= 1.5', ok: ratio <= 1.5 },
+  ];
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--heap') return heapChild(process.argv[3]);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'growth-log-bench-'));
   try {
-    const rows = [...(await benchSize(root, 1_000)), ...(await benchSize(root, 10_000)), ...(await benchVaried(root, 10_000))];
+    const rows = [...(await benchSize(root, 1_000)), ...(await benchSize(root, 10_000)), ...(await benchVaried(root, 10_000)), ...(await benchGit(root))];
     const width = Math.max(...rows.map((r) => r.measure.length));
     console.log(`Growth Log entry store benchmark (median of ${RUNS} runs, ${FILES} files per log, Node ${process.version})\n`);
     console.log(`${'measure'.padEnd(width)}  ${'result'.padStart(9)}  target    `);
