@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { addEntryCommand } from './extension/capture/addEntry';
 import { addEntryFromSelectionCommand } from './extension/capture/addEntryFromSelection';
+import { logFromGitCommand } from './extension/capture/logFromGit';
 import { registerCommands } from './extension/workbench/commands';
 import { ContextKeys } from './extension/workbench/contextKeys';
 import { registerDiagnostics } from './extension/log/diagnostics';
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
   registerCommands(context, logger, [
     addEntryCommand(deps),
     quickAddCommand(deps),
+    logFromGitCommand(deps),
     addEntryFromSelectionCommand(deps),
     editEntryCommand(deps),
     deleteEntryCommand(deps),

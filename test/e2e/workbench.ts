@@ -21,12 +21,13 @@ interface Server {
   stop(): void;
 }
 
-/** The quick input's title, step and placeholder, or `hidden`: it changes when a step is answered. */
+/** The quick input's title, step, placeholder and prompt, or `hidden`: it changes when a step is answered. */
 const QUICK_INPUT_STATE = `(() => {
   const w = document.querySelector('.quick-input-widget');
   if (!w || w.style.display === 'none' || w.offsetParent === null) return 'hidden';
   const input = w.querySelector('.quick-input-box input');
-  return (w.querySelector('.quick-input-titlebar')?.textContent ?? '') + '|' + (input ? input.placeholder : '');
+  // The prompt too: two input boxes in a row may share their title and placeholder.
+  return (w.querySelector('.quick-input-titlebar')?.textContent ?? '') + '|' + (input ? input.placeholder : '') + '|' + (w.querySelector('.quick-input-message')?.textContent ?? '');
 })()`;
 
 export class Workbench {
@@ -38,14 +39,15 @@ export class Workbench {
   ) {}
 
   /** Installs the .vsix into a fresh code-server, opens a copy of `fixture` and waits for the workbench. */
-  static async open(fixture: string): Promise<Workbench> {
+  /** `settings` go into the user settings over the harness's quiet ones (say, git turned on). */
+  static async open(fixture: string, settings: Record<string, unknown> = {}): Promise<Workbench> {
     const { name, version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
     const vsix = path.join(root, `${name}-${version}.vsix`);
     if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first.`);
     const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'growth-log-ext-'));
     harness.installVsix(vsix, extensionsDir);
     const workspace: string = harness.copyToTemp(fixture, 'growth-log-e2e-');
-    const server: Server = await harness.startCodeServer({ workspace, extensionsDir });
+    const server: Server = await harness.startCodeServer({ workspace, extensionsDir, settings });
     const browser = await harness.launchBrowser();
     const page = await browser.context.newPage();
     const response = await page.goto(harness.workbenchUrl(server, workspace));
