@@ -49,6 +49,20 @@ function makeRepository(dir: string): Record<string, string> {
   return { importer, merge, squash, scoped };
 }
 
+/** Starts Log from Git for November 2026 and returns its list of candidates. */
+async function candidatesOfNovember(api: Awaited<ReturnType<typeof activateExtension>>) {
+  const { input: period, done } = await startCommand(api, 'growthLog.logFromGit');
+  const step = await pickAndAccept(api, period, ['Custom range…']);
+  const to = await typeAndAccept(api, step!, '2026-11-01');
+  const pickShown = nextInput(api, 20_000);
+  await typeAndAccept(api, to!, '2026-11-30');
+  return { pick: asQuickPick(await pickShown), done };
+}
+
+function candidateLabels(pick: vscode.QuickPick<vscode.QuickPickItem>): string[] {
+  return pick.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => i.label);
+}
+
 async function gitApi() {
   const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
   assert.ok(extension, 'the built-in Git extension is there');
@@ -80,17 +94,12 @@ describe('Log from Git', function () {
 
   it('offers pull requests and commits by the user, and logs two picks as entries with their commits and links', async () => {
     const api = await activateExtension();
-    const { input: period, done } = await startCommand(api, 'growthLog.logFromGit');
-    let step = await pickAndAccept(api, period, ['Custom range…']);
-    step = await typeAndAccept(api, step!, '2026-11-01');
-    const pickShown = nextInput(api, 20_000);
-    await typeAndAccept(api, step!, '2026-11-30');
-    const pick = asQuickPick(await pickShown);
-    const labels = pick.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => i.label);
+    const { pick, done } = await candidatesOfNovember(api);
+    const labels = candidateLabels(pick);
     assert.deepEqual([...labels].sort(), ['Add retries to the importer', 'Add the CSV importer', 'Start the app', 'Send invoices by email'].sort());
     const pr = pick.items.find((i) => i.label === 'Add the CSV importer');
     assert.match(pr?.description ?? '', /^2026-11-02 · #12 · \+\d+ −\d+$/);
-    step = await pickAndAccept(api, pick, ['Add the CSV importer', 'Add retries to the importer']);
+    let step = await pickAndAccept(api, pick, ['Add the CSV importer', 'Add retries to the importer']);
     step = await pickAndAccept(api, step!, ['One entry each']);
     // One impact per entry, newest first, each asked with its title; the second is left empty.
     assert.match(asInputBox(step!).prompt ?? '', /“Add retries to the importer”/);
@@ -113,13 +122,8 @@ describe('Log from Git', function () {
 
   it('does not offer work already logged a second time', async () => {
     const api = await activateExtension();
-    const { input: period, done } = await startCommand(api, 'growthLog.logFromGit');
-    let step = await pickAndAccept(api, period, ['Custom range…']);
-    step = await typeAndAccept(api, step!, '2026-11-01');
-    const pickShown = nextInput(api, 20_000);
-    await typeAndAccept(api, step!, '2026-11-30');
-    const pick = asQuickPick(await pickShown);
-    const labels = pick.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator).map((i) => i.label);
+    const { pick, done } = await candidatesOfNovember(api);
+    const labels = candidateLabels(pick);
     assert.deepEqual([...labels].sort(), ['Start the app', 'Send invoices by email'].sort());
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await done;

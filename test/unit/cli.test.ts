@@ -2,24 +2,12 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../src/cli';
+import { runCli as run } from './helpers/runCli';
 import { parseEntryFile } from '../../src/core/readers/yamlCodec';
 import { snapshot, tempFolder } from './helpers/logText';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/logs');
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, (s) => (out += s), (s) => (err += s));
-    return { code, out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 function copyFixture(name: string): { dir: string; remove(): void } {
   const files: Record<string, string> = {};

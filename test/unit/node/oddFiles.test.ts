@@ -2,22 +2,10 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../../src/cli';
+import { runCli as run } from '../helpers/runCli';
 import { MAX_FILE_SIZE } from '../../../src/core/store/fileLimits';
 import { item, logFile, tempFolder } from '../helpers/logText';
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, (s) => (out += s), (s) => (err += s));
-    return { code, out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 const VALID = logFile(item('id: kept', 'date: 2026-03-01', 'title: The entry that must stay visible'));
 
