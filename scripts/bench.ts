@@ -18,7 +18,7 @@ import { buildCandidates } from '../src/core/capture/gitCandidates';
 import { today as todayOf } from '../src/core/model/entry';
 import { addDays } from '../src/core/packet/period';
 import { readCommits } from '../src/node/gitLog';
-import { generateVariedLog } from './variedLog';
+import { generateVariedLog, seededRandom, WORDS } from './variedLog';
 
 const FILES = 10;
 const RUNS = 7;
@@ -27,15 +27,10 @@ const RUNS = 7;
 // builds took up to twice as long as later ones).
 const WARMUPS = 5;
 
-const WORDS = 'billing migration postgres latency cache queue mentoring review design onboarding incident on-call metrics budget roadmap search payments'.split(' ');
 
 /** A realistic entry file: header comments, week comments, quoted titles, flow tags, block details. */
 export function generateLog(count: number, seed: number): string {
-  let state = seed;
-  const random = () => {
-    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
+  const random = seededRandom(seed);
   const word = () => WORDS[Math.floor(random() * WORDS.length)];
   const types = ['project', 'skill', 'learning', 'mentoring', 'leadership', 'recognition'];
   const lines = ['# Growth Log: evidence of my growth, one entry per win.', '# Keep `date` and `title`; everything else is optional.', 'entries:'];

@@ -2,22 +2,27 @@
 // file holds each of the ordinary shapes that once sent a whole file to the slow reader (issue
 // 13), sprinkled through it several times. Valid YAML throughout: the file reads with warnings only.
 
-const WORDS = 'billing migration postgres latency cache queue mentoring review design onboarding incident on-call metrics budget roadmap search payments'.split(' ');
+export const WORDS = 'billing migration postgres latency cache queue mentoring review design onboarding incident on-call metrics budget roadmap search payments'.split(' ');
 const TYPES = ['project', 'skill', 'learning', 'mentoring', 'leadership', 'recognition'];
 
 /** How often each unusual shape comes up: about one entry in this many has it. */
 const EVERY = 50;
+
+/** A deterministic pseudo-random source (a linear congruential generator), so bench logs repeat exactly. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
 
 /**
  * `count` entries; deterministic for a `seed`. Files of odd seeds start with a byte order mark.
  * Each entry with a validation warning has one: an unknown `type` or a number among its `tags`.
  */
 export function generateVariedLog(count: number, seed: number): string {
-  let state = seed;
-  const random = () => {
-    state = (Math.imul(state, 1103515245) + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
+  const random = seededRandom(seed);
   const word = () => WORDS[Math.floor(random() * WORDS.length)];
   // Each shape at a fixed place near the start, so that even a short file holds them all, then at random.
   const has = (i: number, shape: number) => i === shape || random() < 1 / EVERY;
