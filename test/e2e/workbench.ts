@@ -90,13 +90,39 @@ export class Workbench {
   /** Shows the Growth Log container; a click on its icon when it is open would close it. */
   async openGrowthLog(): Promise<void> {
     const container = this.page.locator('[id="workbench.view.extension.growthLog"]');
-    if (await container.isVisible()) return;
-    await this.page.locator('.part.activitybar .action-item a[aria-label^="Growth Log"]').first().click();
+    // The icon toggles the sidebar: right after a reload the workbench may restore the container
+    // between the check and the click, and the click then closes it. Click again in that case.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await container.isVisible()) return;
+      await this.page.locator('.part.activitybar .action-item a[aria-label^="Growth Log"]').first().click();
+      if (await container.waitFor({ timeout: 10_000 }).then(() => true, () => false)) return;
+    }
     await container.waitFor();
   }
 
   treeRow(label: string): Locator {
     return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({ has: this.page.locator('.label-name', { hasText: label }) });
+  }
+
+  /**
+   * When a tree row (with `label`, or any row) is first on screen, by this machine's clock. The
+   * page checks on every frame: a locator's wait checks ever more rarely (every 500 ms after the
+   * first second), which would add up to half a second to a measured wait.
+   */
+  async rowShownAt(label?: string, timeout = 120_000): Promise<number> {
+    const shown = await this.page.waitForFunction(
+      (text) => {
+        // Runs in the page; the tests are compiled without the DOM's types.
+        const page = globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<{ textContent: string | null }> } };
+        for (const name of page.document.querySelectorAll('.part.sidebar .monaco-list-row[role="treeitem"] .label-name')) {
+          if (text === undefined || name.textContent?.includes(text)) return Date.now();
+        }
+        return 0;
+      },
+      label,
+      { polling: 'raf', timeout },
+    );
+    return (await shown.jsonValue()) as number;
   }
 
   async treeLabels(): Promise<string[]> {
