@@ -87,6 +87,18 @@ export class Workbench {
     return last;
   }
 
+  /**
+   * The lines of Growth Log's output channel, each with its time (the same machine's clock as this
+   * process), read from the extension host's log folder.
+   */
+  outputLines(): { at: Date; text: string }[] {
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('Growth Log.log') ? [path.join(dir, d.name)] : []));
+    return files(path.join(this.server.userDataDir, 'logs')).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d+) \[\w+\] (.*)$/gm)].map((m) => ({ at: new Date(`${m[1]}T${m[2]}`), text: m[3] })),
+    );
+  }
+
   /** Shows the Growth Log container; a click on its icon when it is open would close it. */
   async openGrowthLog(): Promise<void> {
     const container = this.page.locator('[id="workbench.view.extension.growthLog"]');

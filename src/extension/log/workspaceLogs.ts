@@ -29,6 +29,8 @@ export interface FolderLog {
   readonly store: EntryStore;
   /** `ladder.yaml` of the folder, or the built-in ladder when there is none. */
   readonly ladder: ParsedLadder;
+  /** The Growth Log output channel, where writes report what they took. */
+  readonly logger: Logger;
   /** The level the log is making the case for: the setting, the ladder's `target`, or the level after `current`. */
   targetLevel(): string | undefined;
 }
@@ -145,6 +147,7 @@ export class WorkspaceLogs implements vscode.Disposable {
       cache,
       ladder: ladderFromFile(undefined, ladderKey),
       ladderKey,
+      logger: this.logger,
       disposables: [],
       targetLevel: () => targetLevelOf(log.ladder.ladder, vscode.workspace.getConfiguration('growthLog', workspaceFolder).get<string>('targetLevel')),
     };

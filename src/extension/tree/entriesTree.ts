@@ -232,7 +232,7 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   /** The visible entries, after the filter, across every folder's log. */
   visibleEntries(): Entry[] {
-    return this.logs.logs.flatMap((log) => filterEntries(log.store.entries, this.state().filter));
+    return this.logs.logs.flatMap((log) => this.query(log).entries);
   }
 
   /** The node that shows an entry, found by walking the tree, for reveal after an add. */
@@ -264,14 +264,33 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       top.push(new FilterItem(filter, this.visibleEntries().length, total));
     }
     if (withContent.length > 1) {
-      return [...top, ...withContent.map((log) => new FolderItem(log, filterEntries(log.store.entries, filter).length))];
+      return [...top, ...withContent.map((log) => new FolderItem(log, this.query(log).entries.length))];
     }
     return withContent.length === 1 ? [...top, ...this.logChildren(withContent[0], 'root')] : [];
   }
 
+  /**
+   * The filtered entries and their groups, per version of a log's entries: a change makes the view
+   * ask for its rows and an add's reveal walk them too, and grouping 10,000 entries once is enough.
+   */
+  private readonly grouped = new WeakMap<readonly Entry[], Map<string, { entries: Entry[]; groups?: EntryGroup[] }>>();
+
+  private query(log: FolderLog, grouping?: (entries: Entry[]) => EntryGroup[]): { entries: Entry[]; groups: EntryGroup[] } {
+    const { groupBy, filter } = this.state();
+    const all = log.store.entries;
+    let byState = this.grouped.get(all);
+    if (!byState) this.grouped.set(all, (byState = new Map()));
+    const key = JSON.stringify([groupBy, filter]);
+    let result = byState.get(key);
+    if (!result) byState.set(key, (result = { entries: filterEntries(all, filter) }));
+    if (grouping) result.groups ??= grouping(result.entries);
+    return { entries: result.entries, groups: result.groups ?? [] };
+  }
+
   private logChildren(log: FolderLog, key: string): TreeNode[] {
     const { groupBy, filter } = this.state();
-    const entries = filterEntries(log.store.entries, filter);
+    const grouping = groupBy === 'period' ? groupByPeriod : groupBy === 'tag' ? groupByTag : groupBy === 'type' ? groupByType : undefined;
+    const { entries, groups } = this.query(log, grouping);
     const nodes: TreeNode[] = [];
     const problemFiles = log.store.files.filter((f) => f.problems.length > 0);
     const ladderProblems = log.ladder.problems.length;
@@ -286,16 +305,13 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     switch (groupBy) {
       case 'period': {
         // The newest year starts open; older years stay folded until asked for.
-        const years = groupByPeriod(entries);
-        nodes.push(...years.map((group, i) => new GroupItem(group, groupBy, key, i === 0)));
-        if (years[0]) this.expandedYears.add(years[0].key);
+        nodes.push(...groups.map((group, i) => new GroupItem(group, groupBy, key, i === 0)));
+        if (groups[0]) this.expandedYears.add(groups[0].key);
         break;
       }
       case 'tag':
-        nodes.push(...groupByTag(entries).map((group) => new GroupItem(group, groupBy, key, false)));
-        break;
       case 'type':
-        nodes.push(...groupByType(entries).map((group) => new GroupItem(group, groupBy, key, false)));
+        nodes.push(...groups.map((group) => new GroupItem(group, groupBy, key, false)));
         break;
       case 'competency':
         nodes.push(...this.readiness(log, entries, key));
