@@ -50,6 +50,35 @@ describe('Growth Log in VS Code', () => {
     await eventually(async () => assert.ok(!(await entryTitles(api)).includes('Wrote a Rust CLI for log triage')));
   });
 
+  it('redraws only the year whose file changed, with its new count, leaving the other years as they were', async () => {
+    const api = await activateExtension();
+    const uri = workspaceUri('brag', '2025.yaml');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const top = await api.tree.getChildren();
+    const year = (label: string) => top.find((node) => node.label === label);
+    const [y2025, y2026] = [year('2025'), year('2026')];
+    assert.ok(y2025 && y2026);
+    const count2025 = Number(y2025.description);
+    const redrawn: unknown[] = [];
+    const listening = api.tree.onDidChangeTreeData((nodes) => redrawn.push(nodes));
+    try {
+      await writeText(uri, `${before}\n  - date: 2025-03-14\n    title: Gave the team's first talk on tracing\n    type: leadership\n`);
+      await eventually(() => assert.equal(redrawn.length, 1));
+      assert.deepEqual(redrawn[0], [y2025], 'the change redraws the 2025 row alone, not the whole tree');
+      assert.equal(y2025.description, String(count2025 + 1));
+      assert.equal(y2025.accessibilityInformation?.label, `2025, ${count2025 + 1} entries`);
+      const rows = await treeRows(api);
+      const march = rows.findIndex((r) => r.label === 'March 2025');
+      assert.ok(march > rows.findIndex((r) => r.label === '2025'));
+      assert.equal(rows[march + 1].label, "Gave the team's first talk on tracing");
+      assert.equal((await api.tree.getChildren()).find((node) => node.label === '2026'), y2026, 'the view keeps the 2026 row it has');
+    } finally {
+      listening.dispose();
+      await writeText(uri, before);
+      await eventually(async () => assert.ok(!(await entryTitles(api)).includes("Gave the team's first talk on tracing")));
+    }
+  });
+
   it('empties when the log folder is removed, and fills again when it comes back with its files at once', async () => {
     const api = await activateExtension();
     const before = await entryTitles(api);

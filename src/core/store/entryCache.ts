@@ -48,6 +48,17 @@ type EncodedEntry = [
 
 export class EntryCache {
   private readonly byKey = new Map<string, CachedFile>();
+  private unsaved = false;
+
+  /** Whether anything changed since the cache was read or last marked saved. */
+  get hasChanges(): boolean {
+    return this.unsaved;
+  }
+
+  /** Says the cache as it is now has been saved. */
+  markSaved(): void {
+    this.unsaved = false;
+  }
 
   /** A cache from saved data; anything unexpected gives an empty cache rather than an error. */
   static fromJSON(data: unknown): EntryCache {
@@ -78,16 +89,17 @@ export class EntryCache {
   remember(key: string, text: string, parsed: ParsedFile, version?: string): void {
     const entries = parsed.entries.map(encode);
     this.byKey.set(key, { key, length: text.length, hash: textHash(text), version, isEntryFile: parsed.isEntryFile, entries, problems: parsed.problems });
+    this.unsaved = true;
   }
 
   forget(key: string): void {
-    this.byKey.delete(key);
+    if (this.byKey.delete(key)) this.unsaved = true;
   }
 
   /** Drops files that are no longer in the folder. */
   retain(keys: Iterable<string>): void {
     const keep = new Set(keys);
-    for (const key of [...this.byKey.keys()]) if (!keep.has(key)) this.byKey.delete(key);
+    for (const key of [...this.byKey.keys()]) if (!keep.has(key)) this.forget(key);
   }
 }
 

@@ -14,6 +14,9 @@ import { workspaceFolderAccess } from './workspaceFolderAccess';
 /** How long after a log folder appears or goes its files are read once more. */
 const FOLDER_SETTLE_MS = 500;
 
+/** How long the log must stay unchanged before its parse cache is saved. */
+const CACHE_SAVE_DELAY_MS = 3000;
+
 export const DEFAULT_LOG_FOLDER = 'brag';
 
 function targetLevelOf(ladder: Ladder | undefined, setting: string | undefined): string | undefined {
@@ -114,18 +117,30 @@ export class WorkspaceLogs implements vscode.Disposable {
 
   private readonly saveTimers = new Map<LiveLog, ReturnType<typeof setTimeout>>();
 
-  /** Tells listeners, and saves the parse cache a little later (changes often come in bursts). */
+  /**
+   * Tells listeners, and saves the parse cache once changes pause. Saving turns every entry into
+   * JSON (a tenth of a second for 10,000 on a busy machine, in which the extension host answers
+   * nothing), so it waits for a quiet moment and is skipped when the cache did not change (a
+   * window that opened on an unchanged log).
+   */
   private storeChanged(log: LiveLog): void {
     // While every log loads, listeners hear of it once, when all are loaded.
     if (this.live.includes(log)) this.changed.fire();
+    if (!log.cache.hasChanges) return;
     clearTimeout(this.saveTimers.get(log));
     this.saveTimers.set(
       log,
       setTimeout(() => {
         this.saveTimers.delete(log);
-        void this.cacheStorage.save(log.uri, log.cache);
-      }, 1000),
+        void this.saveCache(log);
+      }, CACHE_SAVE_DELAY_MS),
     );
+  }
+
+  private async saveCache(log: LiveLog): Promise<void> {
+    if (!log.cache.hasChanges) return;
+    log.cache.markSaved();
+    await this.cacheStorage.save(log.uri, log.cache);
   }
 
   private createLog(workspaceFolder: vscode.WorkspaceFolder, uri: vscode.Uri, cache: EntryCache): LiveLog {
@@ -218,7 +233,7 @@ export class WorkspaceLogs implements vscode.Disposable {
   dispose(): void {
     for (const [log, timer] of this.saveTimers) {
       clearTimeout(timer);
-      void this.cacheStorage.save(log.uri, log.cache);
+      void this.saveCache(log);
     }
     for (const log of this.live) vscode.Disposable.from(...log.disposables).dispose();
     vscode.Disposable.from(...this.disposables).dispose();

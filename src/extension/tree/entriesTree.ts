@@ -42,16 +42,32 @@ export class EntryItem extends vscode.TreeItem {
 
 export class GroupItem extends vscode.TreeItem {
   constructor(
-    readonly group: EntryGroup,
+    public group: EntryGroup,
     readonly groupBy: GroupBy,
     parentKey: string,
     expanded: boolean,
   ) {
     super(group.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `${parentKey}/${group.key}`;
-    this.description = `${group.entries.length}`;
     this.iconPath = new vscode.ThemeIcon(groupIcon(group, groupBy));
     this.contextValue = groupBy === 'tag' && group.key !== 'tag:' ? 'group.tag' : 'group';
+    this.show(group);
+  }
+
+  /**
+   * Takes the same group's entries after a change to the log, keeping this node (the one the view
+   * knows) and its open or folded state; says whether anything in it changed.
+   */
+  update(group: EntryGroup): boolean {
+    const before = this.group.entries;
+    if (before.length === group.entries.length && before.every((entry, i) => entry === group.entries[i])) return false;
+    this.show(group);
+    return true;
+  }
+
+  private show(group: EntryGroup): void {
+    this.group = group;
+    this.description = `${group.entries.length}`;
     this.tooltip = `${group.entries.length} ${group.entries.length === 1 ? 'entry' : 'entries'}`;
     // Without it a screen reader announces the tooltip alone: "4 entries", with no name.
     this.accessibilityInformation = { label: `${group.label}, ${this.tooltip}` };
@@ -185,7 +201,7 @@ export interface TreeViewState {
 const BUSY_YEAR = 100;
 
 export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   // Nodes are rebuilt on every refresh; their ids keep selection and expansion stable.
@@ -198,19 +214,70 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
    */
   private rootPending = false;
 
+  /**
+   * The top rows, kept from one change to the next as the objects the view knows (it finds a
+   * node to redraw by its object), each holding its group's current entries.
+   */
+  private topGroups = new Map<string, GroupItem>();
+  /** The top groups whose entries changed since the view last drew them. */
+  private readonly changedGroups = new Set<GroupItem>();
+  /** What the top rows were when the view last asked for them. */
+  private shownRoot: readonly TreeNode[] | undefined;
+
   constructor(
     private readonly logs: WorkspaceLogs,
     private readonly state: () => TreeViewState,
   ) {
-    this.subscription = logs.onDidChange(() => this.refresh());
+    this.subscription = logs.onDidChange(() => this.logChanged());
   }
 
+  /** Redraws every row: the grouping or the filter changed. */
   refresh(): void {
     if (this.rootPending) return;
+    this.shownRoot = undefined;
+    this.topGroups = new Map();
     this.changed.fire(undefined);
   }
 
+  /**
+   * An add or an edit changes one file, so one year's (or tag's, or type's) entries: redrawing that
+   * group alone spares the view a round trip for its top rows, and leaves the other groups as the
+   * user had them. Anything else (a new group, a problem count that moved) redraws it all.
+   */
+  private logChanged(): void {
+    const shown = this.shownRoot;
+    if (this.rootPending || !shown || this.state().groupBy === 'competency') return this.refresh();
+    this.changedGroups.clear();
+    const fresh = this.childNodes(undefined);
+    const same =
+      fresh.length === shown.length &&
+      fresh.every((node, i) => node === shown[i] || ((node instanceof ProblemsItem || node instanceof FilterItem || node instanceof MessageItem) && node.id === shown[i].id && node.label === shown[i].label && node.description === shown[i].description));
+    if (!same) return this.refresh();
+    this.shownRoot = fresh;
+    if (this.changedGroups.size > 0) this.changed.fire([...this.changedGroups]);
+  }
+
+  /** A top group: the node the view already has, with the group's entries now, or a new one. */
+  private topGroup(group: EntryGroup, groupBy: GroupBy, key: string, expanded: boolean): GroupItem {
+    const id = `${key}/${group.key}`;
+    const known = this.topGroups.get(id);
+    if (known && known.groupBy === groupBy && known.label === group.label) {
+      if (known.update(group)) this.changedGroups.add(known);
+      return known;
+    }
+    const node = new GroupItem(group, groupBy, key, expanded);
+    this.topGroups.set(id, node);
+    return node;
+  }
+
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const children = await this.childrenOf(node);
+    if (!node) this.shownRoot = children;
+    return children;
+  }
+
+  /** The children of a node, for the view or for a walk that the view does not see. */
+  private async childrenOf(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) this.rootPending = true;
     try {
       await this.logs.ready();
@@ -241,13 +308,13 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       for (const node of nodes) {
         if (node instanceof EntryItem && node.entry.file === file && node.entry.id === id) return node;
         if (node instanceof GroupItem || node instanceof FolderItem) {
-          const found = await walk(await this.getChildren(node));
+          const found = await walk(await this.childrenOf(node));
           if (found) return found;
         }
       }
       return undefined;
     };
-    return walk(await this.getChildren());
+    return walk(await this.childrenOf());
   }
 
   private childNodes(node?: TreeNode): TreeNode[] {
@@ -305,13 +372,13 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     switch (groupBy) {
       case 'period': {
         // The newest year starts open; older years stay folded until asked for.
-        nodes.push(...groups.map((group, i) => new GroupItem(group, groupBy, key, i === 0)));
+        nodes.push(...groups.map((group, i) => this.topGroup(group, groupBy, key, i === 0)));
         if (groups[0]) this.expandedYears.add(groups[0].key);
         break;
       }
       case 'tag':
       case 'type':
-        nodes.push(...groups.map((group) => new GroupItem(group, groupBy, key, false)));
+        nodes.push(...groups.map((group) => this.topGroup(group, groupBy, key, false)));
         break;
       case 'competency':
         nodes.push(...this.readiness(log, entries, key));

@@ -136,15 +136,20 @@ describe('EntryStore', () => {
     await first.loadAll();
     const saved = JSON.stringify(cache);
     const { access, reads } = countingAccess(folder.dir);
-    const warm = new EntryStore(access, { cache: EntryCache.fromJSON(saved) });
+    const warmCache = EntryCache.fromJSON(saved);
+    const warm = new EntryStore(access, { cache: warmCache });
     await warm.loadAll();
     assert.deepEqual(reads, []);
     assert.deepEqual(warm.entries, first.entries);
+    assert.ok(cache.hasChanges, 'a cold load has a cache to save');
+    assert.equal(warmCache.hasChanges, false, 'an unchanged log leaves nothing to save');
     await new Promise((resolve) => setTimeout(resolve, 5));
     fs.writeFileSync(path.join(folder.dir, '2026.yaml'), log2026.replace('Led the', 'Drove the'));
-    const again = new EntryStore(access, { cache: EntryCache.fromJSON(saved) });
+    const againCache = EntryCache.fromJSON(saved);
+    const again = new EntryStore(access, { cache: againCache });
     await again.loadAll();
     assert.deepEqual(reads, ['2026.yaml']);
+    assert.ok(againCache.hasChanges, 'a changed file is saved next time');
     assert.equal(again.entry('2026-11-20-billing')?.title, 'Drove the billing migration');
   });
 
