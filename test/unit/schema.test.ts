@@ -33,6 +33,7 @@ function schemaErrors(entry: EntrySchema, value: Record<string, unknown>): strin
     if (!(key in value)) continue;
     const v = value[key];
     if (rule.type === 'string' && typeof v !== 'string') errors.push(`${key} is not a string`);
+    if (rule.type === 'boolean' && typeof v !== 'boolean') errors.push(`${key} is not a boolean`);
     if (rule.enum && !rule.enum.includes(v as string)) errors.push(`${key} not in enum`);
     if (rule.pattern && !new RegExp(rule.pattern).test(String(v))) errors.push(`${key} does not match`);
     if (rule.type === 'array' && (!Array.isArray(v) || v.some((i) => typeof i !== 'string'))) errors.push(`${key} is not a list of strings`);
