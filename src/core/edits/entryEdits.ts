@@ -36,7 +36,7 @@ export function addEntry(
   /** The line of one of the file's last two entries, and its id (see EntryHint). */
   hint?: EntryHint & { readonly id: string },
 ): { text: string; id: string } {
-  const id = makeEntryId(entry.date, entry.title, takenIds);
+  const id = entry.id !== undefined && entry.id.trim() !== '' && !takenIds.has(entry.id) ? entry.id : makeEntryId(entry.date, entry.title, takenIds);
   if (text === undefined || text.trim() === '') {
     return { text: `${NEW_FILE_HEADER}entries:\n${renderEntry(id, entry, '  ')}`, id };
   }
@@ -250,6 +250,11 @@ export function renderEntry(id: string, entry: NewEntry, indent: string, eol = '
   for (const key of ['impact', 'tags', 'competencies', 'links', 'commits', 'details', 'situation', 'task', 'action', 'result'] as const) {
     const value = entry[key];
     if (!isEmptyValue(value)) lines.push(`${key}:${renderValue(value as Value, undefined, keyIndent, eol, key)}`);
+  }
+  for (const [key, value] of Object.entries(entry.extra ?? {})) {
+    if ((ENTRY_KEYS as readonly string[]).includes(key) || value === undefined) continue;
+    const [first, ...rest] = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+    lines.push([first, ...rest.map((line) => (line ? `${' '.repeat(keyIndent)}${line}` : ''))].join(eol));
   }
   return lines.map((line, i) => `${i === 0 ? `${indent}- ` : ' '.repeat(keyIndent)}${line}`).join(eol) + eol;
 }

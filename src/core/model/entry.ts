@@ -133,6 +133,8 @@ export function makeEntry(fields: {
 
 /** What a capture flow collects: the fields, before an id is chosen. */
 export interface NewEntry {
+  /** The id to write when it is free (an import keeps the ids of its entries); else one is made. */
+  readonly id?: string;
   readonly date: string;
   readonly title: string;
   readonly type?: EntryType;
@@ -148,6 +150,8 @@ export interface NewEntry {
   readonly task?: string;
   readonly action?: string;
   readonly result?: string;
+  /** Keys the model does not know, written after the others (an import keeps them). */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 export function isEntryType(value: unknown): value is EntryType {
