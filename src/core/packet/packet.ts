@@ -301,7 +301,8 @@ export function planPacket(request: PacketRequest): PacketPlan {
   return { currentLevel, targetLevel, period: choosePeriod(request) };
 }
 
-function choosePeriod(request: PacketRequest): Period {
+/** The period a request names, by the rules `planPacket` documents; exports use the same. */
+export function choosePeriod(request: Pick<PacketRequest, 'entries' | 'today' | 'period' | 'since' | 'until'>): Period {
   const { today, since, until } = request;
   if (since !== undefined || until !== undefined) {
     if (request.period !== undefined) throw new LogError('invalid', 'Give either a named period or dates, not both.');
