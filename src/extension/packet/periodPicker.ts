@@ -74,7 +74,7 @@ export function privateStep(options: { title: string; step: number; totalSteps: 
   return async (input) => {
     const count = options.count();
     const items: PrivateItem[] = [
-      { label: 'Leave Private Entries Out', description: `${count} in this period`, detail: 'Entries with `private: true` stay on this machine.', include: false },
+      { label: 'Leave Private Entries Out', description: `${count} in this period`, detail: 'Entries marked private stay on this machine.', include: false },
       { label: 'Include Private Entries', description: `${count} in this period`, detail: 'Only for a document you keep to yourself.', include: true },
     ];
     const { items: chosen } = await input.showQuickPick({ title: options.title, step: options.step, totalSteps: options.totalSteps, placeholder: 'Private entries?', items, active: items[0] });
