@@ -2,6 +2,7 @@
 // a field in double quotes when it holds a comma, a quote or a line break, quotes doubled. Lists
 // are joined with `; `. A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
 // `@`, a tab or a carriage return) gets a leading `'`, so a title such as `=HYPERLINK(…)` stays text.
+// (see neutralize for how a reader undoes it).
 import type { Entry } from '../model/entry';
 import type { ExportInput } from './exportSelection';
 
@@ -56,9 +57,13 @@ function csvRow(entry: Entry, fileLabel: (file: string) => string): string[] {
   return CSV_COLUMNS.map((column) => neutralize(cells[column]));
 }
 
-/** A leading `'` on a cell a spreadsheet would evaluate; the line column and dates never start so. */
+/**
+ * A leading `'` on a cell a spreadsheet would evaluate (the line column and dates never start so).
+ * A cell that already starts with quotes before such a character gets one more, so a reader can
+ * always undo it: strip one `'` from a cell that starts with `'` and then `'`s and one of them.
+ */
 export function neutralize(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^'*[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
 function csvField(cell: string): string {

@@ -122,7 +122,7 @@ describe('export formats', () => {
     assert.ok(text.split('\r\n').length > input.entries.length, 'records end with CRLF');
     const records = parseCsv(text, { bom: true }) as string[][];
     assert.deepEqual(records[0], [...CSV_COLUMNS]);
-    const unneutralize = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+    const unneutralize = (cell: string) => (/^''*[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
     const list = (cell: string) => (cell === '' ? [] : cell.split(CSV_LIST_SEPARATOR));
     const read = records.slice(1).map((record) => Object.fromEntries(CSV_COLUMNS.map((column, i) => [column, unneutralize(record[i])])));
     assert.equal(read.length, input.entries.length);
