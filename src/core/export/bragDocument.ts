@@ -2,7 +2,7 @@
 // the well-known brag document template (projects; collaboration and mentoring; design and
 // documentation; learning; recognition; moves), each entry with its date, impact, details and links.
 import { normalizeTag, type Entry, type EntryType } from '../model/entry';
-import { inline, link, sentence } from '../packet/packet';
+import { inline, link, sentence, typeLabel } from '../packet/packet';
 import { scopeText, type ExportInput } from './exportSelection';
 import { markdownBlock } from './markdownBlock';
 
@@ -45,17 +45,11 @@ export function bragDocument(input: ExportInput): string {
 }
 
 function bragEntry(entry: Entry): string[] {
-  const facts = [entry.date, typeName(entry), ...(entry.tags.length > 0 ? [entry.tags.map(inline).join(', ')] : [])];
+  const facts = [entry.date, typeLabel(entry), ...(entry.tags.length > 0 ? [entry.tags.map(inline).join(', ')] : [])];
   const lines = [`### ${inline(entry.title)}`, '', `_${facts.join(' · ')}_`, ''];
   if (entry.impact?.trim()) lines.push(`**Impact:** ${inline(sentence(entry.impact))}`, '');
   if (entry.details?.trim()) lines.push(...markdownBlock(entry.details), '');
   if (entry.links.length > 0) lines.push(...entry.links.map((url) => `- ${link(url)}`), '');
   while (lines[lines.length - 1] === '') lines.pop();
   return lines;
-}
-
-/** `Project`, `Move (vertical)`. */
-export function typeName(entry: Entry): string {
-  const name = entry.type.charAt(0).toUpperCase() + entry.type.slice(1);
-  return entry.type === 'move' && entry.direction ? `${name} (${entry.direction})` : name;
 }

@@ -1,7 +1,7 @@
 // What an export holds: the entries of a period (and a tag), private ones left out unless asked
 // for, in one order every format shares, with what was left out counted so the output can say so.
 import { normalizeTag, type Entry } from '../model/entry';
-import { isInPeriod, type Period } from '../packet/period';
+import { isInPeriod, periodRange, type Period } from '../packet/period';
 
 export interface ExportRequest {
   readonly period: Period;
@@ -58,7 +58,6 @@ export function privateLeftOutNote(count: number): string | undefined {
 /** The one-line description of what was exported: the period, the tag. */
 export function scopeText(input: Pick<ExportInput, 'period' | 'tag'>): string {
   const { period } = input;
-  const range = period.start === undefined ? `up to ${period.end}` : `${period.start} to ${period.end}`;
-  const when = period.kind === 'custom' ? range : `${period.label} (${range})`;
+  const when = period.kind === 'custom' ? periodRange(period) : `${period.label} (${periodRange(period)})`;
   return input.tag === undefined ? when : `${when}, tagged ${normalizeTag(input.tag)}`;
 }

@@ -2,7 +2,8 @@
 // outside resource (a Content Security Policy says so too), every text of the log escaped, links
 // only for web and mail addresses. Printing it to PDF from a browser gives a clean document.
 import type { Entry } from '../model/entry';
-import { BRAG_SECTIONS, bragSection, typeName } from './bragDocument';
+import { typeLabel } from '../packet/packet';
+import { BRAG_SECTIONS, bragSection } from './bragDocument';
 import { scopeText, type ExportInput } from './exportSelection';
 
 const STYLE = `
@@ -58,7 +59,7 @@ export function htmlExport(input: ExportInput): string {
 }
 
 function htmlEntry(entry: Entry): string[] {
-  const facts = [entry.date, typeName(entry), ...(entry.tags.length > 0 ? [entry.tags.join(', ')] : [])];
+  const facts = [entry.date, typeLabel(entry), ...(entry.tags.length > 0 ? [entry.tags.join(', ')] : [])];
   const lines = ['<article>', `<h3>${escapeHtml(entry.title)}</h3>`, `<p class="facts">${facts.map(escapeHtml).join(' · ')}</p>`];
   if (entry.impact?.trim()) lines.push(`<p class="impact"><strong>Impact:</strong> ${escapeHtml(entry.impact.trim())}</p>`);
   if (entry.details?.trim()) lines.push(`<p class="details">${escapeHtml(entry.details.replace(/\s+$/, ''))}</p>`);

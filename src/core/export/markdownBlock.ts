@@ -2,10 +2,10 @@
 // breaks, lists, emphasis and code stay, but nothing in it can become raw HTML, a link (so no
 // `javascript:` link), or a heading that breaks the document's own structure.
 
-/** The text as Markdown lines, each prefixed with `indent`; blank lines kept, trailing ones dropped. */
-export function markdownBlock(text: string, indent = ''): string[] {
+/** The text as Markdown lines; blank lines inside it kept, trailing ones dropped. */
+export function markdownBlock(text: string): string[] {
   const lines = text.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
-  return lines.map((line) => (line.trim() === '' ? '' : `${indent}${defuse(line)}`));
+  return lines.map((line) => (line.trim() === '' ? '' : defuse(line)));
 }
 
 function defuse(line: string): string {

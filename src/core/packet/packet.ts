@@ -201,7 +201,8 @@ function typeCounts(entries: readonly Entry[]): string {
     .join(', ');
 }
 
-function typeLabel(entry: Entry): string {
+/** `Project`, `Move (vertical)`: an entry's type as the packet and the exports print it. */
+export function typeLabel(entry: Entry): string {
   const name = entry.type.charAt(0).toUpperCase() + entry.type.slice(1);
   return entry.type === 'move' && entry.direction ? `${name} (${entry.direction})` : name;
 }
