@@ -9,6 +9,7 @@ import { planTagChange } from './core/edits/tagEdits';
 import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './node/nodeFolderAccess';
 import { runPacketCommand } from './node/packetCommand';
 import { runGitCommand } from './node/gitCommand';
+import { runExportCommand, runImportCommand } from './node/exportCommand';
 
 type Write = (s: string) => void;
 
@@ -41,6 +42,11 @@ Commands:
              --author EMAIL  whose commits (repeatable; default: user.email)
              --json          print the candidates as JSON
              --add           add one entry per candidate
+  export     Write the log as a Markdown brag document, HTML, JSON, CSV or STAR stories
+             (growth-log export --help); private entries only with --include-private
+             --format F      md, html, json, csv or star
+  import     Add the entries of a JSON export that the log does not have yet, by id
+             (growth-log import FILE.json)
 
 Common options:
   --dir DIR  the log folder (default: brag)
@@ -71,6 +77,10 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         return await runPacketCommand(rest, out, err);
       case 'git':
         return await runGitCommand(rest, out, err);
+      case 'export':
+        return await runExportCommand(rest, out, err);
+      case 'import':
+        return await runImportCommand(rest, out, err);
       default:
         err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
         return 2;

@@ -13,6 +13,7 @@ import { LastChange } from './extension/log/lastChange';
 import { createLogger } from './extension/workbench/logger';
 import { openEntryCommand } from './extension/tree/openEntry';
 import { generatePacketCommand } from './extension/packet/promotionPacket';
+import { exportCommand } from './extension/export/exportLog';
 import { quickAddCommand } from './extension/capture/quickAdd';
 import { QuickInputs } from './extension/workbench/quickInputs';
 import { suggestionCommands } from './extension/packet/suggestions';
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     openEntryCommand(),
     ...viewCommands(deps),
     generatePacketCommand(deps),
+    exportCommand(deps),
     ...suggestionCommands(deps),
     ...tagCommands(deps),
     lastChange.command(),

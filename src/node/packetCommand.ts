@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { isValidDate, today as todayDate, type Entry } from '../core/model/entry';
 import { ladderFromFile } from '../core/packet/defaultLadder';
 import { LADDER_FILE_NAME, type Ladder } from '../core/packet/ladder';
-import { generatePacket, packetBytes, planPacket, type PacketInput, type PacketRequest } from '../core/packet/packet';
+import { privateLeftOutNote } from '../core/export/exportSelection';
+import { generatePacket, packetBytes, planPacket, privateLeftOutOfPacket, type PacketInput, type PacketRequest } from '../core/packet/packet';
 import { NAMED_PERIODS, type NamedPeriodKind } from '../core/packet/period';
 import { formatProblem, LogError, type Problem } from '../core/model/problem';
 import { EntryStore } from '../core/store/store';
@@ -25,6 +26,8 @@ Options:
   --until DATE       end of a custom period, YYYY-MM-DD (inclusive, default: today)
   --today DATE       treat DATE as today, for a reproducible draft
   --title TEXT       the packet's heading (default: "Promotion packet: <target level>")
+  --include-private  quote private entries (private: true) too; without it they are left
+                     out, and their number is printed on stderr
   -o, --output FILE  write to FILE instead of stdout; refuses to replace it without --force
   --force            replace FILE when it exists
   --dir DIR          the log folder (default: brag); its ladder.yaml is used when present
@@ -49,6 +52,7 @@ export async function runPacketCommand(args: readonly string[], out: Write, err:
         until: { type: 'string' },
         today: { type: 'string' },
         title: { type: 'string' },
+        'include-private': { type: 'boolean', default: false },
         output: { type: 'string', short: 'o' },
         force: { type: 'boolean', default: false },
         dir: { type: 'string', default: 'brag' },
@@ -97,7 +101,7 @@ export async function runPacketCommand(args: readonly string[], out: Write, err:
   };
   let input: PacketInput;
   try {
-    input = { ...planPacket(request), entries: request.entries, ladder: request.ladder, today: request.today, title: values.title };
+    input = { ...planPacket(request), entries: request.entries, ladder: request.ladder, today: request.today, title: values.title, includePrivate: values['include-private'] };
   } catch (error) {
     // The arguments (or the ladder's `current`/`target`) ask for something the log cannot give.
     if (error instanceof LogError) {
@@ -106,6 +110,9 @@ export async function runPacketCommand(args: readonly string[], out: Write, err:
     }
     throw error;
   }
+
+  const note = privateLeftOutNote(privateLeftOutOfPacket(input));
+  if (note) err(`growth-log packet: ${note} Pass --include-private to quote them.\n`);
 
   if (values.output === undefined) {
     out(generatePacket(input));

@@ -33,6 +33,7 @@ function schemaErrors(entry: EntrySchema, value: Record<string, unknown>): strin
     if (!(key in value)) continue;
     const v = value[key];
     if (rule.type === 'string' && typeof v !== 'string') errors.push(`${key} is not a string`);
+    if (rule.type === 'boolean' && typeof v !== 'boolean') errors.push(`${key} is not a boolean`);
     if (rule.enum && !rule.enum.includes(v as string)) errors.push(`${key} not in enum`);
     if (rule.pattern && !new RegExp(rule.pattern).test(String(v))) errors.push(`${key} does not match`);
     if (rule.type === 'array' && (!Array.isArray(v) || v.some((i) => typeof i !== 'string'))) errors.push(`${key} is not a list of strings`);
@@ -66,11 +67,16 @@ describe('entries.schema.json', () => {
     for (const date of ['2026-13-01', '2026-00-10', '26-01-01', 'next tuesday', '2026-1-1']) assert.ok(!pattern.test(date) && !isValidDate(date), date);
   });
 
-  it('accepts every entry of the valid fixtures', () => {
-    const dir = path.join(ROOT, 'test/fixtures/logs/valid');
-    for (const name of fs.readdirSync(dir).filter((n) => n !== 'ladder.yaml')) {
-      const doc = parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { entries: Record<string, unknown>[] };
-      for (const item of doc.entries) assert.deepEqual(schemaErrors(entry, item), [], `${name}: ${JSON.stringify(item)}`);
+  it('accepts every entry of the valid fixtures, private entries and STAR parts included', () => {
+    const privateOnes: unknown[] = [];
+    for (const dir of [path.join(ROOT, 'test/fixtures/logs/valid'), path.join(ROOT, 'test/fixtures/export/brag')]) {
+      for (const name of fs.readdirSync(dir).filter((n) => n !== 'ladder.yaml')) {
+        const doc = parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { entries: Record<string, unknown>[] };
+        for (const item of doc.entries) assert.deepEqual(schemaErrors(entry, item), [], `${name}: ${JSON.stringify(item)}`);
+        privateOnes.push(...doc.entries.filter((item) => item.private === true));
+      }
     }
+    assert.ok(privateOnes.length > 0, 'the fixtures hold private entries');
+    assert.deepEqual(schemaErrors(entry, { date: '2026-01-01', title: 'A', private: 'yes' }), ['private is not a boolean']);
   });
 });

@@ -36,7 +36,7 @@ export function addEntry(
   /** The line of one of the file's last two entries, and its id (see EntryHint). */
   hint?: EntryHint & { readonly id: string },
 ): { text: string; id: string } {
-  const id = makeEntryId(entry.date, entry.title, takenIds);
+  const id = entry.id !== undefined && entry.id.trim() !== '' && !takenIds.has(entry.id) ? entry.id : makeEntryId(entry.date, entry.title, takenIds);
   if (text === undefined || text.trim() === '') {
     return { text: `${NEW_FILE_HEADER}entries:\n${renderEntry(id, entry, '  ')}`, id };
   }
@@ -185,6 +185,7 @@ function flowSplices(text: string, node: OutlineMap, newId: string | undefined, 
 
 /** A value as it may stand inside a flow mapping, where `,`, `[`, `{` and line breaks need quotes. */
 function flowValue(value: Value, key: string, old: OutlineNode | undefined): string {
+  if (typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') return renderFlowList(value);
   if (key === 'date') return value;
   const style = old?.kind === 'scalar' ? old.style : undefined;
@@ -245,14 +246,21 @@ export function renderEntry(id: string, entry: NewEntry, indent: string, eol = '
   const lines: string[] = [`id: ${renderScalar(id)}`, `date: ${entry.date}`, `title: ${renderScalar(entry.title)}`];
   if (entry.type) lines.push(`type: ${entry.type}`);
   if (entry.direction) lines.push(`direction: ${entry.direction}`);
-  for (const key of ['impact', 'tags', 'competencies', 'links', 'commits', 'details'] as const) {
+  if (entry.private) lines.push('private: true');
+  for (const key of ['impact', 'tags', 'competencies', 'links', 'commits', 'details', 'situation', 'task', 'action', 'result'] as const) {
     const value = entry[key];
     if (!isEmptyValue(value)) lines.push(`${key}:${renderValue(value as Value, undefined, keyIndent, eol, key)}`);
+  }
+  for (const [key, value] of Object.entries(entry.extra ?? {})) {
+    if ((ENTRY_KEYS as readonly string[]).includes(key) || value === undefined) continue;
+    const [first, ...rest] = stringify({ [key]: value }, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+    lines.push([first, ...rest.map((line) => (line ? `${' '.repeat(keyIndent)}${line}` : ''))].join(eol));
   }
   return lines.map((line, i) => `${i === 0 ? `${indent}- ` : ' '.repeat(keyIndent)}${line}`).join(eol) + eol;
 }
 
-type Value = string | readonly string[];
+/** `true` is written for `private`; `false` is the key's absence (see isEmptyValue). */
+type Value = string | readonly string[] | boolean;
 
 interface Splice {
   readonly start: number;
@@ -437,7 +445,8 @@ function verify(result: string, file: string, id: string, expected: Partial<Reco
 }
 
 function isEmptyValue(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  // `private: false` means what a missing `private` means, so setting it false removes the key.
+  return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
 }
 
 function removal(text: string, node: OutlineMap, index: number): Splice {
@@ -473,6 +482,7 @@ function insertionAnchor(node: OutlineMap, key: string): OutlinePair | undefined
 
 /** The text after `key:`, in the style the old node had (flow stays flow, block stays block). */
 function renderValue(value: Value, old: OutlineNode | undefined, indent: number, eol: string, key: string, lines?: LineIndex): string {
+  if (typeof value === 'boolean') return ` ${value}`;
   if (typeof value !== 'string') {
     const block = old ? old.kind === 'seq' && !old.flow : key === 'links' || key === 'commits';
     if (!block || value.length === 0) return ` ${renderFlowList(value)}`;

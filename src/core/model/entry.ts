@@ -43,10 +43,22 @@ export interface EntryFields {
   readonly commits: readonly string[];
   readonly details?: string;
   readonly direction?: MoveDirection;
+  /** `private: true`: kept out of packets and exports unless the user asks to include it. */
+  readonly private: boolean;
+  /** The four parts of a STAR story, when the user wrote them; exports fall back to details and impact. */
+  readonly situation?: string;
+  readonly task?: string;
+  readonly action?: string;
+  readonly result?: string;
 }
 
 /** Keys of an entry the model reads; any other key is kept as it is in `extra`. */
-export const ENTRY_KEYS = ['id', 'date', 'title', 'type', 'direction', 'impact', 'tags', 'competencies', 'links', 'commits', 'details'] as const;
+export const ENTRY_KEYS = ['id', 'date', 'title', 'type', 'direction', 'private', 'impact', 'tags', 'competencies', 'links', 'commits', 'details', 'situation', 'task', 'action', 'result'] as const;
+
+/** The optional STAR keys, in the order a story tells them. */
+export const STAR_KEYS = ['situation', 'task', 'action', 'result'] as const;
+
+export type StarKey = (typeof STAR_KEYS)[number];
 
 export const MOVE_DIRECTIONS: readonly MoveDirection[] = ['vertical', 'horizontal'];
 
@@ -84,6 +96,11 @@ export function makeEntry(fields: {
   readonly commits: readonly string[];
   readonly details: string | undefined;
   readonly direction: MoveDirection | undefined;
+  readonly private: boolean;
+  readonly situation: string | undefined;
+  readonly task: string | undefined;
+  readonly action: string | undefined;
+  readonly result: string | undefined;
   readonly file: string;
   readonly range: SourceRange;
   readonly idRange: SourceRange | undefined;
@@ -102,6 +119,11 @@ export function makeEntry(fields: {
     commits: fields.commits,
     details: fields.details,
     direction: fields.direction,
+    private: fields.private,
+    situation: fields.situation,
+    task: fields.task,
+    action: fields.action,
+    result: fields.result,
     file: fields.file,
     range: fields.range,
     idRange: fields.idRange,
@@ -111,6 +133,8 @@ export function makeEntry(fields: {
 
 /** What a capture flow collects: the fields, before an id is chosen. */
 export interface NewEntry {
+  /** The id to write when it is free (an import keeps the ids of its entries); else one is made. */
+  readonly id?: string;
   readonly date: string;
   readonly title: string;
   readonly type?: EntryType;
@@ -121,6 +145,13 @@ export interface NewEntry {
   readonly commits?: readonly string[];
   readonly details?: string;
   readonly direction?: MoveDirection;
+  readonly private?: boolean;
+  readonly situation?: string;
+  readonly task?: string;
+  readonly action?: string;
+  readonly result?: string;
+  /** Keys the model does not know, written after the others (an import keeps them). */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 export function isEntryType(value: unknown): value is EntryType {

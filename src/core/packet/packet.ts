@@ -16,6 +16,8 @@ export interface PacketInput {
   readonly period: Period;
   readonly today: string;
   readonly title?: string;
+  /** Private entries (`private: true`) are left out unless this is true. */
+  readonly includePrivate?: boolean;
 }
 
 /**
@@ -30,11 +32,11 @@ export const STORY_TYPES: readonly EntryType[] = ['skill', 'learning', 'responsi
 
 /** The packet's Markdown. */
 export function generatePacket(input: PacketInput): string {
-  const { ladder, targetLevel, period, today } = input;
+  const { ladder, targetLevel, today } = input;
   const target = findLevel(ladder, targetLevel);
   if (!target) throw new LogError('invalid', `The ladder has no level \`${targetLevel}\`; its levels are ${levelList(ladder)}.`);
   const currentLevel = input.currentLevel ?? ladder.current;
-  const entries = entriesInPeriod(input.entries, period);
+  const entries = packetEntries(input);
   const evidence = criterionEvidence(entries, target);
   const targetName = levelLabel(ladder, target.id);
 
@@ -51,6 +53,17 @@ export function generatePacket(input: PacketInput): string {
   }
   while (lines[lines.length - 1] === '') lines.pop();
   return `${lines.join('\n')}\n`;
+}
+
+/** The entries the packet quotes: those of the period, without the private ones unless asked. */
+export function packetEntries(input: Pick<PacketInput, 'entries' | 'period' | 'includePrivate'>): Entry[] {
+  const inPeriod = entriesInPeriod(input.entries, input.period);
+  return input.includePrivate ? inPeriod : inPeriod.filter((entry) => !entry.private);
+}
+
+/** How many private entries of the period the packet leaves out, for the message of the command that wrote it. */
+export function privateLeftOutOfPacket(input: Pick<PacketInput, 'entries' | 'period' | 'includePrivate'>): number {
+  return input.includePrivate ? 0 : entriesInPeriod(input.entries, input.period).filter((entry) => entry.private).length;
 }
 
 /** The packet as the UTF-8 bytes of its file, which is what the extension and the CLI write. */
@@ -188,7 +201,8 @@ function typeCounts(entries: readonly Entry[]): string {
     .join(', ');
 }
 
-function typeLabel(entry: Entry): string {
+/** `Project`, `Move (vertical)`: an entry's type as the packet and the exports print it. */
+export function typeLabel(entry: Entry): string {
   const name = entry.type.charAt(0).toUpperCase() + entry.type.slice(1);
   return entry.type === 'move' && entry.direction ? `${name} (${entry.direction})` : name;
 }
@@ -288,7 +302,8 @@ export function planPacket(request: PacketRequest): PacketPlan {
   return { currentLevel, targetLevel, period: choosePeriod(request) };
 }
 
-function choosePeriod(request: PacketRequest): Period {
+/** The period a request names, by the rules `planPacket` documents; exports use the same. */
+export function choosePeriod(request: Pick<PacketRequest, 'entries' | 'today' | 'period' | 'since' | 'until'>): Period {
   const { today, since, until } = request;
   if (since !== undefined || until !== undefined) {
     if (request.period !== undefined) throw new LogError('invalid', 'Give either a named period or dates, not both.');

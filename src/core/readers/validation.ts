@@ -138,6 +138,11 @@ function readEntry(
   const direction = readDirection(item, type, report);
   const impact = readText(item, 'impact', report);
   const details = readText(item, 'details', report);
+  const isPrivate = readPrivate(item, report);
+  const situation = readText(item, 'situation', report);
+  const task = readText(item, 'task', report);
+  const action = readText(item, 'action', report);
+  const result = readText(item, 'result', report);
   const tags = readList(item, 'tags', 'tag', report);
   const competencies = readList(item, 'competencies', 'competency', report);
   const links = readList(item, 'links', 'link', report);
@@ -166,6 +171,11 @@ function readEntry(
     commits,
     details,
     direction,
+    private: isPrivate,
+    situation,
+    task,
+    action,
+    result,
     file,
     range: lines.range(item.start, item.end),
     idRange: idPair ? lines.range(idPair.value.start, idPair.value.end) : undefined,
@@ -205,7 +215,23 @@ function readDirection(item: OutlineMap, type: EntryType, report: Report): MoveD
   return MOVE_DIRECTIONS.find((known) => known === text);
 }
 
-function readText(item: OutlineMap, key: 'impact' | 'details', report: Report): string | undefined {
+/**
+ * `private` is `true` or `false`. Any other value (`yes`, `"true"`, a list) is a mistake, read on
+ * the safe side: the user wrote the key to keep the entry private, and an entry shared by accident
+ * cannot be taken back, while one left out by accident only has to be added.
+ */
+function readPrivate(item: OutlineMap, report: Report): boolean {
+  const pair = pairOf(item, 'private');
+  if (!pair) return false;
+  const node = pair.value;
+  if (node.kind === 'scalar' && (typeof node.value === 'boolean' || node.value === null)) return node.value === true;
+  const quote = node.kind === 'scalar' ? ({ double: '"', single: "'" } as Partial<Record<string, string>>)[node.style] ?? '' : '';
+  const shown = node.kind === 'scalar' ? `\`${quote}${node.source}${quote}\`${quote ? ' (in quotes, so text)' : ''}` : 'This value';
+  report(node.start, node.end, 'warning', unreadMessage(node) ?? `${shown} is not \`true\` or \`false\`; the entry is kept private (out of packets and exports) until you write \`private: true\` or \`private: false\`.`);
+  return true;
+}
+
+function readText(item: OutlineMap, key: 'impact' | 'details' | 'situation' | 'task' | 'action' | 'result', report: Report): string | undefined {
   const pair = pairOf(item, key);
   if (!pair) return undefined;
   const node = pair.value;

@@ -1,11 +1,11 @@
 // What the store parsed last time, keyed by file and content, so a window that opens on an
 // unchanged log does not parse it again. Plain JSON, for globalStorage or workspaceState.
-import { makeEntry, type Entry, type EntryType, type MoveDirection, type SourceRange } from '../model/entry';
+import { makeEntry, STAR_KEYS, type Entry, type EntryType, type MoveDirection, type SourceRange } from '../model/entry';
 import type { Problem } from '../model/problem';
 import type { ParsedFile } from '../readers/validation';
 
 /** Bumped whenever parsing or this encoding changes, so old caches are ignored. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 export interface EntryCacheData {
   readonly format: number;
@@ -41,6 +41,11 @@ type EncodedEntry = [
     details?: string;
     direction?: MoveDirection;
     commits?: readonly string[];
+    private?: 1;
+    situation?: string;
+    task?: string;
+    action?: string;
+    result?: string;
     idRange?: Range4;
     extra?: Readonly<Record<string, unknown>>;
   },
@@ -138,6 +143,8 @@ function encode(entry: Entry): EncodedEntry {
   if (entry.direction !== undefined) optional.direction = entry.direction;
   // Optional in the encoding: most entries were not captured from git.
   if (entry.commits.length > 0) optional.commits = entry.commits;
+  if (entry.private) optional.private = 1;
+  for (const key of STAR_KEYS) if (entry[key] !== undefined) optional[key] = entry[key];
   if (entry.idRange) optional.idRange = encodeRange(entry.idRange);
   if (Object.keys(entry.extra).length > 0) optional.extra = entry.extra;
   const { id, idGenerated, date, title, type, tags, competencies, links, range } = entry;
@@ -159,6 +166,11 @@ function decode(file: string, encoded: EncodedEntry): Entry {
     commits: optional.commits ?? [],
     details: optional.details,
     direction: optional.direction,
+    private: optional.private === 1,
+    situation: optional.situation,
+    task: optional.task,
+    action: optional.action,
+    result: optional.result,
     file,
     range: decodeRange(range),
     idRange: optional.idRange ? decodeRange(optional.idRange) : undefined,

@@ -13,14 +13,14 @@ export function quickAddCommand(deps: CaptureDeps): Command {
       if (!log) return undefined;
       const line = await askText(deps.inputs, {
         title: 'Quick Add',
-        prompt: 'One line, dated today. Add #tags anywhere.',
+        prompt: 'One line, dated today. Add #tags anywhere; #private keeps it out of packets and exports.',
         placeholder: 'Shipped the importer #infra #speed',
         value: '',
         validate: (value) => (parseQuickAdd(value).title ? undefined : 'Write what you did; #tags alone are not an entry.'),
       });
       if (line === undefined) return undefined;
-      const { title, tags } = parseQuickAdd(line);
-      return captureEntry(deps, log, { date: today(), title, tags });
+      const { title, tags, private: isPrivate } = parseQuickAdd(line);
+      return captureEntry(deps, log, { date: today(), title, tags, private: isPrivate });
     },
   };
 }

@@ -2,15 +2,17 @@
 // Markdown draft in the packets folder, opened beside the editor with its preview. The bytes
 // are the CLI's for the same inputs: both call planPacket and generatePacket.
 import * as vscode from 'vscode';
-import { isValidDate, today as todayDate } from '../../core/model/entry';
+import { privateLeftOutNote } from '../../core/export/exportSelection';
+import { today as todayDate } from '../../core/model/entry';
 import { findLevel, levelLabel, type Ladder } from '../../core/packet/ladder';
-import { packetBytes, planPacket, type PacketRequest } from '../../core/packet/packet';
-import { lastPromotion, NAMED_PERIODS, type NamedPeriodKind } from '../../core/packet/period';
-import { dateProblem } from '../capture/addEntry';
+import { packetBytes, planPacket, privateLeftOutOfPacket, type PacketRequest } from '../../core/packet/packet';
+import { lastPromotion } from '../../core/packet/period';
 import type { Command } from '../workbench/commands';
 import { askPick, MultiStepInput, type InputStep } from '../workbench/multiStepInput';
 import type { QuickInputs } from '../workbench/quickInputs';
 import type { FolderLog, WorkspaceLogs } from '../log/workspaceLogs';
+import { chooseOutputFile, packetFolder } from './outputFiles';
+import { periodStep, privateStep, type PeriodChoice } from './periodPicker';
 
 export interface PacketDeps {
   readonly logs: WorkspaceLogs;
@@ -21,25 +23,28 @@ interface LevelItem extends vscode.QuickPickItem {
   readonly level: string;
 }
 
-interface PeriodItem extends vscode.QuickPickItem {
-  readonly period: NamedPeriodKind | 'custom';
-}
-
-type PeriodChoice = Pick<PacketRequest, 'period' | 'since' | 'until'>;
-
-/** Where drafts go: the setting, relative to the workspace folder, else `<log folder>/packets`. */
-export function packetFolder(log: FolderLog): vscode.Uri {
-  const setting = vscode.workspace.getConfiguration('growthLog', log.workspaceFolder).get<string>('packetFolder')?.trim();
-  return setting ? vscode.Uri.joinPath(log.workspaceFolder.uri, setting) : vscode.Uri.joinPath(log.uri, 'packets');
-}
-
-async function askLevelAndPeriod(inputs: QuickInputs, log: FolderLog, ladder: Ladder, today: string): Promise<{ target: string } & PeriodChoice | undefined> {
+/** The target level, the period, and (when the log has private entries) whether to quote them. */
+async function askPacketChoices(inputs: QuickInputs, log: FolderLog, ladder: Ladder, today: string): Promise<({ target: string; includePrivate: boolean } & PeriodChoice) | undefined> {
   const title = 'Generate Promotion Packet';
   const defaultTarget = log.targetLevel();
   let target = defaultTarget ?? ladder.levels[ladder.levels.length - 1].id;
   let choice: PeriodChoice = {};
-  const promotion = lastPromotion(log.store.entries, today);
+  let includePrivate = false;
+  const entries = log.store.entries;
+  const promotion = lastPromotion(entries, today);
+  // Only a log that has private entries is asked about them.
+  const hasPrivate = entries.some((entry) => entry.private);
+  const totalSteps = hasPrivate ? 3 : 2;
+  let extra = 0;
 
+  const askPrivate = () =>
+    privateStep({
+      title,
+      step: 3 + extra,
+      totalSteps: totalSteps + extra,
+      count: () => privateLeftOutOfPacket({ entries, period: planPacket({ ladder, entries, today, current: ladder.current, target, ...choice }).period }),
+      choose: (include) => (includePrivate = include),
+    });
   const askLevel: InputStep = async (input) => {
     const items: LevelItem[] = ladder.levels.map((level) => ({
       label: level.title,
@@ -47,72 +52,22 @@ async function askLevelAndPeriod(inputs: QuickInputs, log: FolderLog, ladder: La
       detail: `${level.criteria.length} criteria`,
       level: level.id,
     }));
-    const { items: chosen } = await input.showQuickPick({ title, step: 1, totalSteps: 2, placeholder: 'Which level is the packet for?', items, active: items.find((i) => i.level === target) });
+    const { items: chosen } = await input.showQuickPick({ title, step: 1, totalSteps, placeholder: 'Which level is the packet for?', items, active: items.find((i) => i.level === target) });
     target = chosen[0]?.level ?? target;
-    return askPeriod;
+    return periodStep({
+      title,
+      step: 2,
+      totalSteps,
+      today,
+      promotion,
+      choose: (period, custom) => {
+        choice = period;
+        extra = custom ? 2 : 0;
+      },
+      next: () => (hasPrivate ? askPrivate() : undefined),
+    });
   };
-  const askPeriod: InputStep = async (input) => {
-    const items: PeriodItem[] = [
-      ...NAMED_PERIODS.map((p) => ({
-        label: p.label,
-        period: p.kind,
-        description: p.kind === 'since-promotion' ? (promotion ? `since ${promotion.date}` : 'no promotion recorded yet') : undefined,
-      })),
-      { label: 'Custom range…', period: 'custom' as const, description: 'from and to dates you type' },
-    ];
-    const { items: chosen } = await input.showQuickPick({ title, step: 2, totalSteps: 2, placeholder: 'Which review period?', items, active: items.find((i) => i.period === 'last-12-months') });
-    const kind = chosen[0]?.period;
-    if (kind === 'custom') return askSince;
-    choice = { period: kind };
-    return undefined;
-  };
-  let since = '';
-  const askSince: InputStep = async (input) => {
-    since = (await input.showInputBox({ title, step: 3, totalSteps: 4, value: since, prompt: 'From (YYYY-MM-DD, included)', validate: dateProblem })).trim();
-    return askUntil;
-  };
-  const askUntil: InputStep = async (input) => {
-    const until = (
-      await input.showInputBox({
-        title,
-        step: 4,
-        totalSteps: 4,
-        value: today,
-        prompt: 'To (YYYY-MM-DD, included)',
-        validate: (value) => dateProblem(value) ?? (isValidDate(value.trim()) && value.trim() < since ? 'The end comes before the start.' : undefined),
-      })
-    ).trim();
-    choice = { since, until };
-  };
-  return (await MultiStepInput.run(inputs, askLevel)) ? { target, ...choice } : undefined;
-}
-
-/** `packet-L4-2026-11-26.md`, or `…-2.md` and on when the user keeps an existing draft. */
-async function chooseFile(folder: vscode.Uri, level: string, today: string): Promise<vscode.Uri | undefined> {
-  const base = `packet-${level.replace(/[^\w.-]+/g, '-')}-${today}`;
-  const first = vscode.Uri.joinPath(folder, `${base}.md`);
-  if (!(await exists(first))) return first;
-  const answer = await vscode.window.showWarningMessage(
-    `${vscode.workspace.asRelativePath(first)} already exists.`,
-    { modal: true, detail: 'Your edits to that draft are lost if it is replaced.' },
-    'Keep Both',
-    'Replace',
-  );
-  if (answer === 'Replace') return first;
-  if (answer !== 'Keep Both') return undefined;
-  for (let n = 2; ; n++) {
-    const next = vscode.Uri.joinPath(folder, `${base}-${n}.md`);
-    if (!(await exists(next))) return next;
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
+  return (await MultiStepInput.run(inputs, askLevel)) ? { target, includePrivate, ...choice } : undefined;
 }
 
 export function generatePacketCommand(deps: PacketDeps): Command {
@@ -126,12 +81,14 @@ export function generatePacketCommand(deps: PacketDeps): Command {
         throw new Error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(log.ladder.problems[0]?.file ?? log.uri.toString()))} cannot be used as a ladder; see its problems in the Problems panel.`);
       }
       const today = todayDate();
-      const answers = await askLevelAndPeriod(deps.inputs, log, ladder, today);
+      const answers = await askPacketChoices(deps.inputs, log, ladder, today);
       if (!answers) return undefined;
-      const request: PacketRequest = { ladder, entries: log.store.entries, today, current: ladder.current, ...answers };
+      const { includePrivate, ...choices } = answers;
+      const request: PacketRequest = { ladder, entries: log.store.entries, today, current: ladder.current, ...choices };
       const plan = planPacket(request);
-      const bytes = packetBytes({ ...plan, entries: request.entries, ladder, today });
-      const file = await chooseFile(packetFolder(log), plan.targetLevel, today);
+      const input = { ...plan, entries: request.entries, ladder, today, includePrivate };
+      const bytes = packetBytes(input);
+      const file = await chooseOutputFile(packetFolder(log), `packet-${plan.targetLevel.replace(/[^\w.-]+/g, '-')}-${today}`, 'md');
       if (!file) return undefined;
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
       await vscode.workspace.fs.writeFile(file, bytes);
@@ -142,6 +99,8 @@ export function generatePacketCommand(deps: PacketDeps): Command {
       await vscode.commands.executeCommand('markdown.showPreviewToSide', file);
       const level = findLevel(ladder, plan.targetLevel);
       vscode.window.setStatusBarMessage(`$(check) Packet for ${level ? levelLabel(ladder, level.id) : plan.targetLevel} written to ${vscode.workspace.asRelativePath(file)}`, 5000);
+      const note = privateLeftOutNote(privateLeftOutOfPacket(input));
+      if (note) void vscode.window.showInformationMessage(`The packet is written. ${note}`);
       return file.toString();
     },
   };

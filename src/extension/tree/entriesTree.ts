@@ -31,11 +31,12 @@ export class EntryItem extends vscode.TreeItem {
   ) {
     super(entry.title, vscode.TreeItemCollapsibleState.None);
     this.id = `${parentKey}/entry:${entry.file}#${entry.id}`;
-    this.description = `${entry.date} · ${entry.type}${suggestion ? ` · suggested (${suggestion})` : ''}`;
-    this.iconPath = new vscode.ThemeIcon(TYPE_ICONS[entry.type]);
+    this.description = `${entry.date} · ${entry.type}${entry.private ? ' · private' : ''}${suggestion ? ` · suggested (${suggestion})` : ''}`;
+    // The lock takes the type's place: what matters most about a private entry is that it stays home.
+    this.iconPath = new vscode.ThemeIcon(entry.private ? 'lock' : TYPE_ICONS[entry.type]);
     this.contextValue = suggestion ? 'entry.suggested' : 'entry';
     this.tooltip = entryTooltip(entry, suggestion);
-    this.accessibilityInformation = { label: `${entry.title}, ${entry.type}, ${entry.date}${suggestion ? `, suggested (${suggestion})` : ''}` };
+    this.accessibilityInformation = { label: `${entry.title}, ${entry.type}, ${entry.date}${entry.private ? ', private' : ''}${suggestion ? `, suggested (${suggestion})` : ''}` };
     this.command = { command: 'growthLog.openEntry', title: 'Open Entry', arguments: [this] };
   }
 }
@@ -165,6 +166,7 @@ export function entryTooltip(entry: Entry, suggestion?: string): vscode.Markdown
   if (entry.impact) md.appendMarkdown(`**Impact:** ${escapeMarkdown(entry.impact)}\n\n`);
   if (entry.tags.length) md.appendMarkdown(`**Tags:** ${entry.tags.map((t) => `\`${t.replace(/`/g, '')}\``).join(' ')}\n\n`);
   if (entry.competencies.length) md.appendMarkdown(`**Competencies:** ${entry.competencies.map((c) => `\`${c.replace(/`/g, '')}\``).join(' ')}\n\n`);
+  if (entry.private) md.appendMarkdown('$(lock) _Private: left out of packets and exports unless you include it._\n\n');
   if (suggestion) md.appendMarkdown(`_Suggested evidence (${escapeMarkdown(suggestion)}); accept it to add the competency._\n\n`);
   if (entry.links.length) md.appendMarkdown(`**Links:**\n${entry.links.map((l) => `- ${linkMarkdown(l)}`).join('\n')}\n`);
   return md;

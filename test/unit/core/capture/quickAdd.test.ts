@@ -13,4 +13,10 @@ describe('parseQuickAdd', () => {
   it('keeps a # that is part of a word, such as C# or issue#12', () => {
     assert.deepEqual(parseQuickAdd('Taught C# basics, see issue#12 #teaching'), { title: 'Taught C# basics, see issue#12', tags: ['teaching'] });
   });
+
+  it('reads #private as making the entry private, not as a tag', () => {
+    assert.deepEqual(parseQuickAdd('Salary talk with my manager #private #career'), { title: 'Salary talk with my manager', tags: ['career'], private: true });
+    assert.deepEqual(parseQuickAdd('#Private Health leave'), { title: 'Health leave', tags: [], private: true });
+    assert.deepEqual(parseQuickAdd('Wrote the privacy policy #privacy'), { title: 'Wrote the privacy policy', tags: ['privacy'] });
+  });
 });

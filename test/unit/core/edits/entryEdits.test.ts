@@ -172,6 +172,19 @@ describe('entry edits', () => {
       assert.equal(patched, 'entries:\n  - id: a\n    date: 2026-01-01\n    title: A\n    links: [x]\n    commits:\n      - abcdef1\n    details: d\n');
     });
 
+    it('writes private: true after the type and the STAR parts after details, and setting private false removes the key', () => {
+      const story = { date: '2026-12-01', title: 'Secret', type: 'project' as const, private: true, details: 'Why.', situation: 'S', task: 'T', action: 'A', result: 'R' };
+      const { text } = addEntry(undefined, story, new Set());
+      assert.ok(text.endsWith('    type: project\n    private: true\n    details: Why.\n    situation: S\n    task: T\n    action: A\n    result: R\n'), text);
+      const [read] = parseEntryFile(text, 'f').entries;
+      assert.deepEqual([read.private, read.situation, read.task, read.action, read.result], [true, 'S', 'T', 'A', 'R']);
+      const base = 'entries:\n  - id: a\n    date: 2026-01-01\n    title: A\n    tags: [x]\n';
+      const made = updateEntry(base, 'a', { private: true });
+      assert.equal(made, 'entries:\n  - id: a\n    date: 2026-01-01\n    title: A\n    private: true\n    tags: [x]\n');
+      assert.equal(updateEntry(made, 'a', { private: false }), base);
+      assert.equal(updateEntry('entries:\n  - {id: a, date: 2026-01-01, title: A}\n', 'a', { private: true }), 'entries:\n  - {id: a, date: 2026-01-01, title: A, private: true}\n');
+    });
+
     it('picks an id not taken in other files', () => {
       assert.equal(addEntry(undefined, entry, new Set(['2026-12-01-shipped-the-importer'])).id, '2026-12-01-shipped-the-importer-2');
     });

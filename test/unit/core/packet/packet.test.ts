@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { defaultLadder } from '../../../../src/core/packet/defaultLadder';
 import type { Entry } from '../../../../src/core/model/entry';
 import type { Ladder } from '../../../../src/core/packet/ladder';
-import { generatePacket, inline, link, packetBytes, planPacket, sentence } from '../../../../src/core/packet/packet';
+import { generatePacket, inline, link, packetBytes, planPacket, privateLeftOutOfPacket, sentence } from '../../../../src/core/packet/packet';
 import { customPeriod, lastMonths } from '../../../../src/core/packet/period';
 import { LogError } from '../../../../src/core/model/problem';
 import { anEntry } from './packetBuilders';
@@ -55,6 +55,17 @@ describe('generatePacket', () => {
     assert.equal(packet(log), packet([...log].reverse()));
     assert.ok(packet(log).endsWith(')\n') || packet(log).endsWith('.\n'), 'ends with exactly one newline');
     assert.ok(!packet(log).endsWith('\n\n'));
+  });
+
+  it('leaves private entries out of every part of the packet unless asked, and counts them', () => {
+    const secret = anEntry({ date: '2026-09-01', title: 'Negotiated the retention package', type: 'recognition', private: true, competencies: ['scope'], impact: 'a raise' });
+    const withSecret = [...log, secret];
+    const period = lastMonths(today, 12);
+    assert.equal(packet(withSecret), packet(log));
+    assert.ok(!packet(withSecret).includes('retention'));
+    assert.equal(privateLeftOutOfPacket({ entries: withSecret, period }), 1);
+    assert.ok(packet(withSecret, { includePrivate: true }).includes('Negotiated the retention package'));
+    assert.equal(privateLeftOutOfPacket({ entries: withSecret, period, includePrivate: true }), 0);
   });
 
   it('summarizes the period, the levels, entries by type and criteria covered', () => {

@@ -10,6 +10,7 @@ export function anEntry(fields: Partial<Entry> & Pick<Entry, 'date' | 'title'>):
     competencies: [],
     links: [],
     commits: [],
+    private: false,
     file: 'brag/log.yaml',
     range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
     extra: {},

@@ -38,6 +38,9 @@ const entryArb = fc.record({
   ),
   detailsHeader: fc.constantFrom('|', '|-', '>'),
   custom: fc.option(fc.oneof(fc.integer(), fc.constantFrom('payments', '1.50', '~')), { nil: undefined }),
+  // Each spelling YAML 1.2 reads as a boolean or null; values that are neither are hand shapes below.
+  private: fc.option(fc.constantFrom('true', 'false', 'True', 'FALSE', '~'), { nil: undefined }),
+  star: fc.option(fc.record({ key: fc.constantFrom('situation', 'task', 'action', 'result'), value: word, style }), { nil: undefined }),
   commentAbove: fc.boolean(),
   blankAfter: fc.boolean(),
 });
@@ -51,12 +54,14 @@ function renderItem(e: GeneratedEntry, index: number, dash: string): string {
   lines.push(`date: ${e.dateQuoted ? `"${e.date}"` : e.date}`);
   lines.push(`title: ${scalarText(`${e.title} ${index}`, e.titleStyle)}${e.trailingComment ? '   # note' : ''}`);
   if (e.type) lines.push(`type: ${e.type}`);
+  if (e.private !== undefined) lines.push(`private: ${e.private}`);
   if (e.tags) {
     const tags = e.tags.map((t, i) => `${t}${i}`);
     if (e.tagsFlow || tags.length === 0) lines.push(`tags: [${tags.map((t) => scalarText(t, 'double')).join(', ')}]`);
     else lines.push('tags:', ...tags.map((t) => `  - ${scalarText(t, 'plain')}`));
   }
   if (e.details) lines.push(`details: ${e.detailsHeader}`, ...e.details.map((l) => (l ? `  ${l}` : '')));
+  if (e.star) lines.push(`${e.star.key}: ${scalarText(e.star.value, e.star.style)}`);
   if (e.custom !== undefined) lines.push(`custom: ${e.custom}`);
   const body = lines.map((l, i) => (l === '' ? '' : `${i === 0 ? `${dash}- ` : pad}${l}`)).join('\n');
   return `${e.commentAbove ? `${dash}# about entry ${index}\n` : ''}${body}\n${e.blankAfter ? '\n' : ''}`;
@@ -151,6 +156,11 @@ const handShape = fc.oneof(
       ['tags: [a, 2026]'],
       ['direction: vertical'],
       ['competencies: [x, &c{i} y]'],
+      ['private: yes'],
+      ["private: 'true'"],
+      ['private: [true]'],
+      ['private: TRUE   # not for the packet'],
+      ['situation: |', '  Checkout timed out', '  at peak.', 'result: >-', '  p99 down', '  40%'],
     ),
   },
   {
@@ -182,6 +192,8 @@ const handFileArb = fc
       const rendered = {
         ...entry,
         type: keys.has('type') ? undefined : entry.type,
+        private: keys.has('private') ? undefined : entry.private,
+        star: keys.has('situation') ? undefined : entry.star,
         tags: keys.has('tags') ? undefined : entry.tags,
         details: keys.has('details') ? undefined : entry.details,
         titleStyle: wraps ? ('plain' as const) : entry.titleStyle,

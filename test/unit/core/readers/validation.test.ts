@@ -104,6 +104,45 @@ describe('validation', () => {
     for (const type of ENTRY_TYPES) assert.ok(parsed.problems[0].message.includes(type));
   });
 
+  it('reads private as true or false, and keeps an entry private when the value is neither, with a warning on it', () => {
+    const text = logFile(
+      item('date: 2026-01-01', 'title: A', 'private: true'),
+      item('date: 2026-01-02', 'title: B', 'private: false'),
+      item('date: 2026-01-03', 'title: C'),
+      item('date: 2026-01-04', 'title: D', 'private: yes'),
+      item('date: 2026-01-05', 'title: E', 'private: "false"'),
+      item('date: 2026-01-06', 'title: F', 'private:'),
+    );
+    const parsed = parseEntryFile(text, 'f');
+    assert.deepEqual(
+      parsed.entries.map((e) => [e.title, e.private]),
+      [
+        ['A', true],
+        ['B', false],
+        ['C', false],
+        ['D', true],
+        ['E', true],
+        ['F', false],
+      ],
+    );
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.severity, rangeText(text, p.range.start.line, p.range.start.column, p.range.end.column)]),
+      [
+        ['warning', 'yes'],
+        ['warning', '"false"'],
+      ],
+    );
+    assert.match(parsed.problems[0].message, /^`yes` is not `true` or `false`; the entry is kept private/);
+  });
+
+  it('reads situation, task, action and result as text, and warns when one is a list', () => {
+    const text = logFile(item('date: 2026-01-01', 'title: A', 'situation: Checkout timed out', 'task: |', '  Find why.', 'action: Profiled it', 'result: [fast]'));
+    const [entry] = parseEntryFile(text, 'f').entries;
+    assert.deepEqual([entry.situation, entry.task, entry.action, entry.result], ['Checkout timed out', 'Find why.\n', 'Profiled it', undefined]);
+    assert.deepEqual(entry.extra, {});
+    assert.deepEqual(problemsOf(text).map((p) => p.replace(/^.*?: warning: /, '')), ['`result` must be text, not a list or a mapping, so it is ignored; use `result: |` for several lines.']);
+  });
+
   it('reads commits as a list of hashes, empty when absent, and warns about an item that is no hash', () => {
     const hash = '3f1c2a9e8b7d6c5f4e3d2c1b0a9f8e7d6c5b4a39';
     const text = logFile(

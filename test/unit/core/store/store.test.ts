@@ -163,6 +163,18 @@ describe('EntryStore', () => {
     assert.deepEqual(warm.entry('2026-11-20-billing')?.commits, []);
   });
 
+  it('keeps private and the STAR parts through the cache', async () => {
+    fs.writeFileSync(path.join(folder.dir, '2025.yaml'), 'entries:\n  - id: p\n    date: 2025-01-01\n    title: P\n    private: true\n    situation: S\n    task: T\n    action: A\n    result: R\n');
+    const cache = new EntryCache();
+    await new EntryStore(nodeFolderAccess(folder.dir), { cache }).loadAll();
+    const warm = new EntryStore(nodeFolderAccess(folder.dir), { cache: EntryCache.fromJSON(JSON.stringify(cache)) });
+    await warm.loadAll();
+    const p = warm.entry('p');
+    assert.deepEqual([p?.private, p?.situation, p?.task, p?.action, p?.result], [true, 'S', 'T', 'A', 'R']);
+    assert.equal(warm.entry('2026-11-20-billing')?.private, false);
+    assert.equal(warm.entry('2026-11-20-billing')?.situation, undefined);
+  });
+
   it('uses content hashes when the access object has no version tokens, and ignores a corrupt cache', async () => {
     const cache = new EntryCache();
     const plain = nodeFolderAccess(folder.dir);

@@ -1,0 +1,84 @@
+// The review-period question the packet asks, shared with Export…: the named periods (since the
+// last promotion described with its date) or a custom range typed as two dates, with Back.
+import type * as vscode from 'vscode';
+import { isValidDate, type Entry } from '../../core/model/entry';
+import type { PacketRequest } from '../../core/packet/packet';
+import { NAMED_PERIODS, type NamedPeriodKind } from '../../core/packet/period';
+import { dateProblem } from '../capture/addEntry';
+import type { InputStep } from '../workbench/multiStepInput';
+
+export type PeriodChoice = Pick<PacketRequest, 'period' | 'since' | 'until'>;
+
+interface PeriodItem extends vscode.QuickPickItem {
+  readonly period: NamedPeriodKind | 'custom';
+}
+
+export interface PeriodStepOptions {
+  readonly title: string;
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly today: string;
+  /** The latest promotion in the log, to describe "since the last promotion". */
+  readonly promotion: Entry | undefined;
+  /** Told the choice (and whether it took the two extra steps of a custom range) before `next` runs. */
+  readonly choose: (choice: PeriodChoice, custom: boolean) => void;
+  readonly next?: () => InputStep | undefined;
+}
+
+/** The period step; a custom range adds two steps (from, to) to the count. */
+export function periodStep(options: PeriodStepOptions): InputStep {
+  const { title, step, today } = options;
+  const custom = options.totalSteps + 2;
+  let since = '';
+  const askSince: InputStep = async (input) => {
+    since = (await input.showInputBox({ title, step: step + 1, totalSteps: custom, value: since, prompt: 'From (YYYY-MM-DD, included)', validate: dateProblem })).trim();
+    return askUntil;
+  };
+  const askUntil: InputStep = async (input) => {
+    const until = (
+      await input.showInputBox({
+        title,
+        step: step + 2,
+        totalSteps: custom,
+        value: today,
+        prompt: 'To (YYYY-MM-DD, included)',
+        validate: (value) => dateProblem(value) ?? (isValidDate(value.trim()) && value.trim() < since ? 'The end comes before the start.' : undefined),
+      })
+    ).trim();
+    options.choose({ since, until }, true);
+    return options.next?.();
+  };
+  return async (input) => {
+    const items: PeriodItem[] = [
+      ...NAMED_PERIODS.map((p) => ({
+        label: p.label,
+        period: p.kind,
+        description: p.kind === 'since-promotion' ? (options.promotion ? `since ${options.promotion.date}` : 'no promotion recorded yet') : undefined,
+      })),
+      { label: 'Custom range…', period: 'custom' as const, description: 'from and to dates you type' },
+    ];
+    const { items: chosen } = await input.showQuickPick({ title, step, totalSteps: options.totalSteps, placeholder: 'Which review period?', items, active: items.find((i) => i.period === 'last-12-months') });
+    const kind = chosen[0]?.period;
+    if (kind === 'custom') return askSince;
+    options.choose({ period: kind }, false);
+    return options.next?.();
+  };
+}
+
+export interface PrivateItem extends vscode.QuickPickItem {
+  readonly include: boolean;
+}
+
+/** Leave private entries out (the default) or include them, with how many there are. */
+export function privateStep(options: { title: string; step: number; totalSteps: number; count: () => number; choose: (include: boolean) => void; next?: () => InputStep | undefined }): InputStep {
+  return async (input) => {
+    const count = options.count();
+    const items: PrivateItem[] = [
+      { label: 'Leave Private Entries Out', description: `${count} in this period`, detail: 'Entries marked private stay on this machine.', include: false },
+      { label: 'Include Private Entries', description: `${count} in this period`, detail: 'Only for a document you keep to yourself.', include: true },
+    ];
+    const { items: chosen } = await input.showQuickPick({ title: options.title, step: options.step, totalSteps: options.totalSteps, placeholder: 'Private entries?', items, active: items[0] });
+    options.choose(chosen[0]?.include ?? false);
+    return options.next?.();
+  };
+}
