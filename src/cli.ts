@@ -9,6 +9,9 @@ import { planTagChange } from './core/edits/tagEdits';
 import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './node/nodeFolderAccess';
 import { runPacketCommand } from './node/packetCommand';
 import { runGitCommand } from './node/gitCommand';
+import { ladderFromFile } from './core/packet/defaultLadder';
+import { LADDER_FILE_NAME } from './core/packet/ladder';
+import { levelProblems } from './core/habit/timeInLevel';
 
 type Write = (s: string) => void;
 
@@ -109,7 +112,9 @@ async function validate(args: readonly string[], out: Write, err: Write): Promis
     err(`growth-log validate: there are no .yaml files in ${path.relative(process.cwd(), dir) || '.'}.\n`);
     return 2;
   }
-  const problems = [...store.problems].sort((a, b) => (a.file === b.file ? a.range.start.line - b.range.start.line : a.file < b.file ? -1 : 1));
+  const ladderFile = path.join(dir, LADDER_FILE_NAME);
+  const ladder = ladderFromFile(await nodeFolderAccess(dir).readFile(ladderFile), ladderFile).ladder;
+  const problems = [...store.problems, ...levelProblems(store.entries, ladder)].sort((a, b) => (a.file === b.file ? a.range.start.line - b.range.start.line : a.file < b.file ? -1 : 1));
   for (const problem of problems) out(`${formatProblem(relative(problem))}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

@@ -66,6 +66,12 @@ describe('entries.schema.json', () => {
     for (const date of ['2026-13-01', '2026-00-10', '26-01-01', 'next tuesday', '2026-1-1']) assert.ok(!pattern.test(date) && !isValidDate(date), date);
   });
 
+  it('has a followUp pattern that agrees with the validator on the form of a date', () => {
+    const pattern = new RegExp(entry.properties.followUp.pattern ?? '');
+    for (const date of ['2026-11-20', '2024-02-29']) assert.ok(pattern.test(date) && parseEntryFile(`entries:\n  - date: 2026-01-01\n    title: A\n    followUp: ${date}\n`, 'f').entries[0].followUp === date, date);
+    for (const date of ['2026-13-01', 'in two weeks', '2026-1-1']) assert.ok(!pattern.test(date) && parseEntryFile(`entries:\n  - date: 2026-01-01\n    title: A\n    followUp: ${date}\n`, 'f').entries[0].followUp === undefined, date);
+  });
+
   it('accepts every entry of the valid fixtures', () => {
     const dir = path.join(ROOT, 'test/fixtures/logs/valid');
     for (const name of fs.readdirSync(dir).filter((n) => n !== 'ladder.yaml')) {

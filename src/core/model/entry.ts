@@ -43,10 +43,14 @@ export interface EntryFields {
   readonly commits: readonly string[];
   readonly details?: string;
   readonly direction?: MoveDirection;
+  /** On a vertical `move`: the id of the ladder level reached; the time in level counts from it. */
+  readonly level?: string;
+  /** YYYY-MM-DD, a real day: when to ask how the entry turned out. */
+  readonly followUp?: string;
 }
 
 /** Keys of an entry the model reads; any other key is kept as it is in `extra`. */
-export const ENTRY_KEYS = ['id', 'date', 'title', 'type', 'direction', 'impact', 'tags', 'competencies', 'links', 'commits', 'details'] as const;
+export const ENTRY_KEYS = ['id', 'date', 'title', 'type', 'direction', 'level', 'impact', 'followUp', 'tags', 'competencies', 'links', 'commits', 'details'] as const;
 
 export const MOVE_DIRECTIONS: readonly MoveDirection[] = ['vertical', 'horizontal'];
 
@@ -62,6 +66,8 @@ export interface Entry extends EntryFields {
   readonly range: SourceRange;
   /** Where the id's value is written, when it is written. */
   readonly idRange?: SourceRange;
+  /** Where `level`'s value is written, for the problem when the ladder has no such level. */
+  readonly levelRange?: SourceRange;
   /** Keys the model does not know (`hours: 12`, `team: payments`), with their values, untouched. */
   readonly extra: Readonly<Record<string, unknown>>;
 }
@@ -84,9 +90,12 @@ export function makeEntry(fields: {
   readonly commits: readonly string[];
   readonly details: string | undefined;
   readonly direction: MoveDirection | undefined;
+  readonly level: string | undefined;
+  readonly followUp: string | undefined;
   readonly file: string;
   readonly range: SourceRange;
   readonly idRange: SourceRange | undefined;
+  readonly levelRange: SourceRange | undefined;
   readonly extra: Readonly<Record<string, unknown>>;
 }): Entry {
   return {
@@ -102,9 +111,12 @@ export function makeEntry(fields: {
     commits: fields.commits,
     details: fields.details,
     direction: fields.direction,
+    level: fields.level,
+    followUp: fields.followUp,
     file: fields.file,
     range: fields.range,
     idRange: fields.idRange,
+    levelRange: fields.levelRange,
     extra: fields.extra,
   };
 }
@@ -121,6 +133,8 @@ export interface NewEntry {
   readonly commits?: readonly string[];
   readonly details?: string;
   readonly direction?: MoveDirection;
+  readonly level?: string;
+  readonly followUp?: string;
 }
 
 export function isEntryType(value: unknown): value is EntryType {

@@ -5,7 +5,7 @@ import type { Problem } from '../model/problem';
 import type { ParsedFile } from '../readers/validation';
 
 /** Bumped whenever parsing or this encoding changes, so old caches are ignored. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 export interface EntryCacheData {
   readonly format: number;
@@ -41,7 +41,10 @@ type EncodedEntry = [
     details?: string;
     direction?: MoveDirection;
     commits?: readonly string[];
+    level?: string;
+    followUp?: string;
     idRange?: Range4;
+    levelRange?: Range4;
     extra?: Readonly<Record<string, unknown>>;
   },
 ];
@@ -126,7 +129,10 @@ function encode(entry: Entry): EncodedEntry {
   if (entry.direction !== undefined) optional.direction = entry.direction;
   // Optional in the encoding: most entries were not captured from git.
   if (entry.commits.length > 0) optional.commits = entry.commits;
+  if (entry.level !== undefined) optional.level = entry.level;
+  if (entry.followUp !== undefined) optional.followUp = entry.followUp;
   if (entry.idRange) optional.idRange = encodeRange(entry.idRange);
+  if (entry.levelRange) optional.levelRange = encodeRange(entry.levelRange);
   if (Object.keys(entry.extra).length > 0) optional.extra = entry.extra;
   const { id, idGenerated, date, title, type, tags, competencies, links, range } = entry;
   return [id, idGenerated ? 1 : 0, date, title, type, tags, competencies, links, encodeRange(range), optional];
@@ -147,9 +153,12 @@ function decode(file: string, encoded: EncodedEntry): Entry {
     commits: optional.commits ?? [],
     details: optional.details,
     direction: optional.direction,
+    level: optional.level,
+    followUp: optional.followUp,
     file,
     range: decodeRange(range),
     idRange: optional.idRange ? decodeRange(optional.idRange) : undefined,
+    levelRange: optional.levelRange ? decodeRange(optional.levelRange) : undefined,
     extra: optional.extra ?? {},
   });
 }
