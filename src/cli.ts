@@ -12,6 +12,7 @@ import { runGitCommand } from './node/gitCommand';
 import { ladderFromFile } from './core/packet/defaultLadder';
 import { LADDER_FILE_NAME } from './core/packet/ladder';
 import { levelProblems } from './core/habit/timeInLevel';
+import { runDueCommand, runStatusCommand } from './node/habitCommand';
 
 type Write = (s: string) => void;
 
@@ -44,6 +45,11 @@ Commands:
              --author EMAIL  whose commits (repeatable; default: user.email)
              --json          print the candidates as JSON
              --add           add one entry per candidate
+  due        List the entries whose follow-up day has come; nothing when none is due
+             --today DATE    treat DATE as today; --json  print them as JSON
+  status     Print the current level and the time in it, entries this month and this
+             year, the last entry and the follow-ups due (for a prompt or cron)
+             --today DATE    treat DATE as today
 
 Common options:
   --dir DIR  the log folder (default: brag)
@@ -74,6 +80,10 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         return await runPacketCommand(rest, out, err);
       case 'git':
         return await runGitCommand(rest, out, err);
+      case 'due':
+        return await runDueCommand(rest, out, err);
+      case 'status':
+        return await runStatusCommand(rest, out, err);
       default:
         err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
         return 2;
