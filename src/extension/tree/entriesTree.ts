@@ -1,7 +1,9 @@
 // The Entries view: the log grouped by period, tag, type or competency, filtered by text and
-// tags, with a node for files that have problems. One TreeItem class per kind of node.
+// tags, with a node for files that have problems and one for follow-ups due. One TreeItem class
+// per kind of node.
 import * as vscode from 'vscode';
-import type { Entry, EntryType } from '../../core/model/entry';
+import { today as systemToday, type Entry, type EntryType } from '../../core/model/entry';
+import { followUpsDue } from '../../core/habit/followUps';
 import { describeFilter, filterEntries, groupByPeriod, groupByTag, groupByType, isEmptyFilter, type EntryFilter, type EntryGroup, type GroupBy } from '../../core/model/entryQuery';
 import { criterionEvidence, describeReason, type CriterionEvidence } from '../../core/packet/evidence';
 import { findLevel, levelLabel } from '../../core/packet/ladder';
@@ -140,7 +142,28 @@ export class FilterItem extends vscode.TreeItem {
   }
 }
 
-export type TreeNode = EntryItem | GroupItem | CriterionItem | FolderItem | ProblemsItem | MessageItem | FilterItem;
+/** The first row while follow-ups are due: how many, opening to the entries that wait for an outcome. */
+export class FollowUpsItem extends vscode.TreeItem {
+  constructor(readonly due: readonly { readonly entry: Entry }[]) {
+    super(`Follow-ups due (${due.length})`, vscode.TreeItemCollapsibleState.Collapsed);
+    this.id = 'followUps';
+    this.iconPath = new vscode.ThemeIcon('bell-dot');
+    this.contextValue = 'followUps';
+    this.tooltip = 'Entries whose outcome Growth Log was asked to follow up. Add their impact, or ask again later.';
+    this.accessibilityInformation = { label: `Follow-ups due: ${due.length} ${due.length === 1 ? 'entry waits' : 'entries wait'} for its outcome` };
+  }
+}
+
+/** An entry under the follow-ups row: it says since when it is due. */
+function followUpEntryItem(entry: Entry): EntryItem {
+  const item = new EntryItem(entry, 'followUps');
+  item.description = `due ${entry.followUp} · ${entry.date}`;
+  item.contextValue = 'entry.followUp';
+  item.accessibilityInformation = { label: `${entry.title}, follow-up due ${entry.followUp}, ${entry.type}, ${entry.date}` };
+  return item;
+}
+
+export type TreeNode = EntryItem | GroupItem | CriterionItem | FolderItem | ProblemsItem | MessageItem | FilterItem | FollowUpsItem;
 
 export function entryTooltip(entry: Entry, suggestion?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
@@ -201,6 +224,8 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   constructor(
     private readonly logs: WorkspaceLogs,
     private readonly state: () => TreeViewState,
+    /** Today on the habit loop's clock, for the follow-ups due. */
+    private readonly today: () => string = systemToday,
   ) {
     this.subscription = logs.onDidChange(() => this.refresh());
   }
@@ -235,6 +260,12 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return this.logs.logs.flatMap((log) => filterEntries(log.store.entries, this.state().filter));
   }
 
+  /** Every log's entries whose follow-up day has come, whatever the filter. */
+  followUpsDue(): { log: FolderLog; entry: Entry }[] {
+    const today = this.today();
+    return this.logs.logs.flatMap((log) => followUpsDue(log.store.entries, today).map((entry) => ({ log, entry })));
+  }
+
   /** The node that shows an entry, found by walking the tree, for reveal after an add. */
   async findEntryNode(file: string, id: string): Promise<EntryItem | undefined> {
     const walk = async (nodes: TreeNode[]): Promise<EntryItem | undefined> => {
@@ -254,11 +285,14 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (node instanceof FolderItem) return this.logChildren(node.log, node.id ?? '');
     if (node instanceof GroupItem) return this.groupChildren(node.group, node.id ?? '');
     if (node instanceof CriterionItem) return this.criterionChildren(node.evidence, node.id ?? '');
+    if (node instanceof FollowUpsItem) return node.due.map(({ entry }) => followUpEntryItem(entry));
     if (node) return [];
     // With no valid entry anywhere the tree stays empty, so a welcome view explains what to do.
     const withContent = this.logs.logs.filter((log) => log.store.entries.length > 0);
     const { filter } = this.state();
     const top: TreeNode[] = [];
+    const due = this.followUpsDue();
+    if (due.length > 0) top.push(new FollowUpsItem(due));
     if (withContent.length > 0 && !isEmptyFilter(filter)) {
       const total = withContent.reduce((n, log) => n + log.store.entries.length, 0);
       top.push(new FilterItem(filter, this.visibleEntries().length, total));
