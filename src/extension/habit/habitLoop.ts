@@ -95,6 +95,12 @@ export class HabitLoop implements vscode.Disposable {
     this.schedule(0);
   }
 
+  /** Forgets the shared timestamps, as on a fresh install (for the tests, which share one profile). */
+  async forget(): Promise<void> {
+    await this.setState({});
+    this.schedule(0);
+  }
+
   private setFocus(focus: WindowFocus): void {
     this.focusSubscription?.dispose();
     this.focus = focus;
