@@ -7,6 +7,7 @@ import type { Clock } from '../../src/extension/habit/clock';
 import type { ShownNotification } from '../../src/extension/habit/notifications';
 import { followUpDate } from '../../src/core/habit/followUps';
 import { today } from '../../src/core/model/entry';
+import { parseEntryFile } from '../../src/core/readers/yamlCodec';
 import { activateExtension, asQuickPick, asInputBox, escape, eventually, nextInput, pickAndAccept, readText, startCommand, treeRows, typeAndAccept, workspaceUri, writeText } from './driver';
 
 const file = workspaceUri('brag', '2026.yaml');
@@ -58,17 +59,29 @@ describe('Habit loop', () => {
   let original: string;
   let api: GrowthLogApi;
   let clock: ReturnType<typeof testClock>;
+  let originalCount: number;
+
+  /** Puts the file back and waits until the log has read it, so the next suite starts clean. */
+  async function restore(): Promise<void> {
+    await writeText(file, original);
+    await eventually(() => {
+      const entries = api.logs.logs[0].store.entries.filter((e) => e.file === file.toString());
+      assert.equal(entries.length, originalCount);
+      assert.ok(entries.every((e) => e.followUp === undefined && e.level === undefined));
+    });
+  }
 
   before(async () => {
     api = await activateExtension();
     original = await readText(file);
+    originalCount = parseEntryFile(original, 'f').entries.length;
     clock = testClock('2026-11-26T15:30:00Z');
     await api.habit.forget();
     api.habit.use(clock, focus());
   });
 
   after(async () => {
-    await writeText(file, original);
+    await restore();
     await vscode.workspace.getConfiguration('growthLog.reminder').update('enabled', undefined, vscode.ConfigurationTarget.Global);
   });
 
@@ -116,7 +129,7 @@ describe('Habit loop', () => {
     assert.equal(again?.message, 'How did “Ran the payments game day” turn out?');
     again?.answer('Dismiss');
     await eventually(async () => assert.equal(await readText(file), `${original}\n${GAME_DAY.split('\n').filter((l) => !l.includes('followUp')).join('\n')}`));
-    await writeText(file, original);
+    await restore();
   });
 
   it('nudges once a week in the focused window, says when the last entry was, and snoozes until Monday', async () => {
@@ -166,7 +179,7 @@ describe('Habit loop', () => {
     await eventually(async () => assert.match(await readText(file), /title: Mentored Ana through her first on-call rotation\n    type: mentoring\n    followUp: 2026-12-26\n    tags: \[mentoring, oncall\]\n/));
     const after = await readText(file);
     assert.equal(after.replace('    followUp: 2026-12-26\n', ''), original);
-    await writeText(file, original);
+    await restore();
   });
 
   it('Add Entry with the impact left empty ends by asking when to follow up, and writes the day', async () => {
@@ -183,6 +196,31 @@ describe('Habit loop', () => {
     await pickAndAccept(api, last, ['In 2 weeks']);
     const id = await done;
     await eventually(async () => assert.equal((await readText(file)).slice(original.length), `\n  - id: ${id}\n    date: 2026-11-02\n    title: Started the caching RFC\n    type: project\n    followUp: ${followUpDate(today(), '2-weeks')}\n`));
-    await writeText(file, original);
+    await restore();
+  });
+
+  it('takes the current level from the latest promotion: the packet’s pickers and the competency header show it', async () => {
+    clock.set('2026-11-26T10:00:00Z');
+    const promotion = ['  - id: 2026-05-30-promoted', '    date: 2026-05-30', '    title: Promoted to Software Engineer II', '    type: move', '    direction: vertical', '    level: L2', ''].join('\n');
+    await writeText(file, `${original}\n${promotion}`);
+    await eventually(async () => assert.ok((await treeRows(api)).some((r) => r.label === 'Promoted to Software Engineer II')));
+    const { input, done } = await startCommand(api, 'growthLog.generatePacket');
+    const levels = asQuickPick(input);
+    assert.equal(levels.items.find((i) => i.label === 'Software Engineer II')?.description, 'L2 · current');
+    const periods = asQuickPick((await pickAndAccept(api, levels, ['Senior Software Engineer']))!);
+    assert.deepEqual(periods.activeItems.map((i) => i.label), ['Since the last promotion'], 'the period starts on the time since the promotion');
+    assert.equal(periods.items.find((i) => i.label === 'Since the last promotion')?.description, 'since 2026-05-30');
+    await escape();
+    assert.equal(await done, undefined);
+
+    await vscode.commands.executeCommand('growthLog.groupBy', 'competency');
+    try {
+      const header = (await treeRows(api)).find((r) => r.label.startsWith('Target: '));
+      assert.equal(header?.label, 'Target: Senior Software Engineer (L3)');
+      assert.match(header?.description ?? '', /^now Software Engineer II \(L2\) since 2026-05-30, \d+ months?$/);
+    } finally {
+      await vscode.commands.executeCommand('growthLog.groupBy', 'period');
+      await restore();
+    }
   });
 });

@@ -3,6 +3,7 @@
 // are the CLI's for the same inputs: both call planPacket and generatePacket.
 import * as vscode from 'vscode';
 import { isValidDate, today as todayDate } from '../../core/model/entry';
+import { currentLevel } from '../../core/habit/timeInLevel';
 import { findLevel, levelLabel, type Ladder } from '../../core/packet/ladder';
 import { packetBytes, planPacket, type PacketRequest } from '../../core/packet/packet';
 import { lastPromotion, NAMED_PERIODS, type NamedPeriodKind } from '../../core/packet/period';
@@ -39,11 +40,12 @@ async function askLevelAndPeriod(inputs: QuickInputs, log: FolderLog, ladder: La
   let target = defaultTarget ?? ladder.levels[ladder.levels.length - 1].id;
   let choice: PeriodChoice = {};
   const promotion = lastPromotion(log.store.entries, today);
+  const current = currentLevel(log.store.entries, ladder, today, ladder.current)?.id;
 
   const askLevel: InputStep = async (input) => {
     const items: LevelItem[] = ladder.levels.map((level) => ({
       label: level.title,
-      description: [level.id, level.id === ladder.current ? 'current' : '', level.id === defaultTarget ? 'target' : ''].filter(Boolean).join(' · '),
+      description: [level.id, level.id === current ? 'current' : '', level.id === defaultTarget ? 'target' : ''].filter(Boolean).join(' · '),
       detail: `${level.criteria.length} criteria`,
       level: level.id,
     }));
@@ -60,7 +62,9 @@ async function askLevelAndPeriod(inputs: QuickInputs, log: FolderLog, ladder: La
       })),
       { label: 'Custom range…', period: 'custom' as const, description: 'from and to dates you type' },
     ];
-    const { items: chosen } = await input.showQuickPick({ title, step: 2, totalSteps: 2, placeholder: 'Which review period?', items, active: items.find((i) => i.period === 'last-12-months') });
+    // After a promotion, the case for the next one is what happened since.
+    const suggested = choice.period ?? (promotion ? 'since-promotion' : 'last-12-months');
+    const { items: chosen } = await input.showQuickPick({ title, step: 2, totalSteps: 2, placeholder: 'Which review period?', items, active: items.find((i) => i.period === suggested) });
     const kind = chosen[0]?.period;
     if (kind === 'custom') return askSince;
     choice = { period: kind };

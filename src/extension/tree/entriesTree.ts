@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { today as systemToday, type Entry, type EntryType } from '../../core/model/entry';
 import { followUpsDue } from '../../core/habit/followUps';
+import { currentLevel, levelWithTime } from '../../core/habit/timeInLevel';
 import { describeFilter, filterEntries, groupByPeriod, groupByTag, groupByType, isEmptyFilter, type EntryFilter, type EntryGroup, type GroupBy } from '../../core/model/entryQuery';
 import { criterionEvidence, describeReason, type CriterionEvidence } from '../../core/packet/evidence';
 import { findLevel, levelLabel } from '../../core/packet/ladder';
@@ -345,8 +346,12 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (!ladder || !level) {
       return [new MessageItem('Set a target level to see readiness', key, 'Set `target:` in ladder.yaml or the growthLog.targetLevel setting.')];
     }
-    const header = new MessageItem(`Target: ${levelLabel(ladder, level.id)}`, key, `Criteria of ${levelLabel(ladder, level.id)} from ${ladder.isDefault ? 'the built-in ladder' : 'ladder.yaml'}.`);
+    const today = this.today();
+    const current = currentLevel(log.store.entries, ladder, today, ladder.current);
+    const now = current ? `Now ${levelWithTime(ladder, current, today)}` : undefined;
+    const header = new MessageItem(`Target: ${levelLabel(ladder, level.id)}`, key, `Criteria of ${levelLabel(ladder, level.id)} from ${ladder.isDefault ? 'the built-in ladder' : 'ladder.yaml'}.${now ? ` ${now}.` : ''}`);
     header.iconPath = new vscode.ThemeIcon('target');
+    if (now) header.description = now.replace(/^Now /, 'now ');
     return [header, ...criterionEvidence(entries, level).map((evidence) => new CriterionItem(evidence, key))];
   }
 
