@@ -150,6 +150,7 @@ async function list(args: readonly string[], out: Write, err: Write): Promise<nu
 function toRow(entry: Entry): Record<string, unknown> {
   const { range, file, ...fields } = entry;
   delete fields.idRange;
+  delete fields.levelRange;
   return { ...fields, file: path.relative(process.cwd(), file), line: range.start.line + 1 };
 }
 

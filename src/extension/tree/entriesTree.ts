@@ -169,8 +169,9 @@ export type TreeNode = EntryItem | GroupItem | CriterionItem | FolderItem | Prob
 export function entryTooltip(entry: Entry, suggestion?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(entry.title)}**\n\n`);
-  md.appendMarkdown(`$(calendar) ${entry.date} · ${entry.type}${entry.direction ? ` (${entry.direction})` : ''}\n\n`);
+  md.appendMarkdown(`$(calendar) ${entry.date} · ${entry.type}${entry.direction ? ` (${entry.direction})` : ''}${entry.level ? ` to \`${entry.level.replace(/`/g, '')}\`` : ''}\n\n`);
   if (entry.impact) md.appendMarkdown(`**Impact:** ${escapeMarkdown(entry.impact)}\n\n`);
+  if (entry.followUp) md.appendMarkdown(`$(bell) Asks how it turned out on ${entry.followUp}\n\n`);
   if (entry.tags.length) md.appendMarkdown(`**Tags:** ${entry.tags.map((t) => `\`${t.replace(/`/g, '')}\``).join(' ')}\n\n`);
   if (entry.competencies.length) md.appendMarkdown(`**Competencies:** ${entry.competencies.map((c) => `\`${c.replace(/`/g, '')}\``).join(' ')}\n\n`);
   if (suggestion) md.appendMarkdown(`_Suggested evidence (${escapeMarkdown(suggestion)}); accept it to add the competency._\n\n`);
