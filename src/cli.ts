@@ -10,6 +10,10 @@ import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './node/nodeF
 import { runPacketCommand } from './node/packetCommand';
 import { runGitCommand } from './node/gitCommand';
 import { runExportCommand, runImportCommand } from './node/exportCommand';
+import { ladderFromFile } from './core/packet/defaultLadder';
+import { LADDER_FILE_NAME } from './core/packet/ladder';
+import { levelProblems } from './core/habit/timeInLevel';
+import { runDueCommand, runStatusCommand } from './node/habitCommand';
 
 type Write = (s: string) => void;
 
@@ -47,6 +51,11 @@ Commands:
              --format F      md, html, json, csv or star
   import     Add the entries of a JSON export that the log does not have yet, by id
              (growth-log import FILE.json)
+  due        List the entries whose follow-up day has come; nothing when none is due
+             --today DATE    treat DATE as today; --json  print them as JSON
+  status     Print the current level and the time in it, entries this month and this
+             year, the last entry and the follow-ups due (for a prompt or cron)
+             --today DATE    treat DATE as today
 
 Common options:
   --dir DIR  the log folder (default: brag)
@@ -81,6 +90,10 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         return await runExportCommand(rest, out, err);
       case 'import':
         return await runImportCommand(rest, out, err);
+      case 'due':
+        return await runDueCommand(rest, out, err);
+      case 'status':
+        return await runStatusCommand(rest, out, err);
       default:
         err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
         return 2;
@@ -119,7 +132,9 @@ async function validate(args: readonly string[], out: Write, err: Write): Promis
     err(`growth-log validate: there are no .yaml files in ${path.relative(process.cwd(), dir) || '.'}.\n`);
     return 2;
   }
-  const problems = [...store.problems].sort((a, b) => (a.file === b.file ? a.range.start.line - b.range.start.line : a.file < b.file ? -1 : 1));
+  const ladderFile = path.join(dir, LADDER_FILE_NAME);
+  const ladder = ladderFromFile(await nodeFolderAccess(dir).readFile(ladderFile), ladderFile).ladder;
+  const problems = [...store.problems, ...levelProblems(store.entries, ladder)].sort((a, b) => (a.file === b.file ? a.range.start.line - b.range.start.line : a.file < b.file ? -1 : 1));
   for (const problem of problems) out(`${formatProblem(relative(problem))}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -145,6 +160,7 @@ async function list(args: readonly string[], out: Write, err: Write): Promise<nu
 function toRow(entry: Entry): Record<string, unknown> {
   const { range, file, ...fields } = entry;
   delete fields.idRange;
+  delete fields.levelRange;
   return { ...fields, file: path.relative(process.cwd(), file), line: range.start.line + 1 };
 }
 

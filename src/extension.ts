@@ -21,6 +21,10 @@ import { tagCommands } from './extension/edit/tagCommands';
 import { TreeViewStateStore } from './extension/tree/treeViewState';
 import { viewCommands } from './extension/tree/viewCommands';
 import { WorkspaceLogs } from './extension/log/workspaceLogs';
+import { todayOf } from './extension/habit/clock';
+import { answerFollowUpCommand, setFollowUpCommand } from './extension/habit/followUpCommands';
+import { HabitLoop } from './extension/habit/habitLoop';
+import { Notifications } from './extension/habit/notifications';
 
 /** What activate returns; the integration tests use it to reach the real services. */
 export interface GrowthLogApi {
@@ -29,6 +33,8 @@ export interface GrowthLogApi {
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly inputs: QuickInputs;
   readonly viewState: TreeViewStateStore;
+  readonly habit: HabitLoop;
+  readonly notifications: Notifications;
 }
 
 export function activate(context: vscode.ExtensionContext): GrowthLogApi {
@@ -38,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
   const inputs = new QuickInputs();
   const logs = new WorkspaceLogs(logger, new EntryCacheStorage(context.storageUri, logger), inputs);
   const viewState = new TreeViewStateStore(context.workspaceState, contextKeys);
-  const tree = new EntriesTreeProvider(logs, () => viewState.state);
+  // The tree asks for today only once rows are wanted, after the habit loop below exists.
+  const tree = new EntriesTreeProvider(logs, () => viewState.state, (): string => todayOf(habit.clock));
   const treeView = vscode.window.createTreeView('growthLog.entries', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   context.subscriptions.push(channel, logs, inputs, viewState, tree, treeView);
 
@@ -67,10 +74,18 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
   };
   const lastChange = new LastChange();
   const deps = { logs, inputs, reveal, viewState, lastChange, selection: () => treeView.selection };
+  const notifications = new Notifications();
+  const habit: HabitLoop = new HabitLoop({ ...deps, tree, treeView, notifications, logger, globalState: context.globalState });
+  const followUpDeps = { ...deps, clock: () => habit.clock };
+  context.subscriptions.push(notifications, habit);
 
-  // Activation is the user opening the view or running a command: the log is wanted now, so its
-  // reading starts here rather than a round trip later, when the view first asks for rows.
-  void logs.ready();
+  // The window's start-up activates the extension too (for the weekly nudge), and then nothing
+  // is read but a timestamp. Opening the view or running a command wants the log now: its reading
+  // starts here rather than a round trip later, when the view first asks for rows.
+  const readWhenShown = () => treeView.visible && void logs.ready();
+  readWhenShown();
+  context.subscriptions.push(treeView.onDidChangeVisibility(readWhenShown));
+  habit.start();
   registerDiagnostics(context, logs);
   registerCommands(context, logger, [
     addEntryCommand(deps),
@@ -86,9 +101,11 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     ...suggestionCommands(deps),
     ...tagCommands(deps),
     lastChange.command(),
+    setFollowUpCommand(followUpDeps),
+    answerFollowUpCommand(followUpDeps),
     { id: 'growthLog.refresh', execute: () => logs.reload() },
   ]);
-  return { logs, tree, treeView, inputs, viewState };
+  return { logs, tree, treeView, inputs, viewState, habit, notifications };
 }
 
 export function deactivate(): void {

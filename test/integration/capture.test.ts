@@ -92,7 +92,7 @@ describe('Capture', () => {
     await eventually(() => assert.deepEqual(api.treeView.selection.map((n) => n.label), ['Ran the game day for the payments failover']));
   });
 
-  for (const stepToEscape of [1, 2, 3, 4, 5, 6]) {
+  for (const stepToEscape of [1, 2, 3, 4, 5, 6, 7]) {
     it(`writes nothing when Add Entry is escaped at step ${stepToEscape}`, async () => {
       const api = await activateExtension();
       const files = await vscode.workspace.fs.readDirectory(workspaceUri('brag'));
@@ -104,6 +104,7 @@ describe('Capture', () => {
         (i) => pickAndAccept(api, i, ['project']),
         (i) => typeAndAccept(api, i, '2026-01-05'),
         (i) => typeAndAccept(api, i, ''),
+        (i) => pickAndAccept(api, i, []),
         (i) => pickAndAccept(api, i, []),
       ];
       for (let step = 1; step < stepToEscape; step++) current = await answers[step - 1](current!);
@@ -130,7 +131,10 @@ describe('Capture', () => {
     step = await typeAndAccept(api, step!, '2031-01-15');
     step = await typeAndAccept(api, step!, '');
     step = await pickAndAccept(api, step!, []);
-    await pickAndAccept(api, step!, []);
+    step = await pickAndAccept(api, step!, []);
+    // The impact was left empty: the last step offers a follow-up.
+    assert.equal(asQuickPick(step!).placeholder, 'Remind me to add the outcome:');
+    await pickAndAccept(api, step!, ['No']);
     await done;
     const text = await readText(yearFile('2031'));
     assert.match(text, /^# .+\nentries:\n  - id: 2031-01-15-planned-the-2031-roadmap\n    date: 2031-01-15\n    title: Planned the 2031 roadmap\n    type: project\n$/);

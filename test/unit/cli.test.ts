@@ -58,6 +58,24 @@ describe('growth-log CLI', () => {
     }
   });
 
+  it('validate warns about a promotion to a level the ladder does not have, at the level', async () => {
+    const folder = tempFolder({
+      'brag/2026.yaml': 'entries:\n  - date: 2026-05-30\n    title: Promoted\n    type: move\n    direction: vertical\n    level: E4\n',
+    });
+    try {
+      const { code, out } = await run(['validate'], folder.dir);
+      assert.equal(code, 0);
+      assert.equal(out.split('\n')[0], 'brag/2026.yaml:6:12: warning: `E4` is not a level of the built-in ladder (its levels are `L1`, `L2`, `L3`, `L4`, `L5`, `L6`), so this promotion does not set your current level.');
+      fs.writeFileSync(path.join(folder.dir, 'brag/ladder.yaml'), 'levels:\n  - id: E4\n    title: Senior Engineer\n');
+      assert.equal((await run(['validate'], folder.dir)).out, '1 entry file, 1 entry: 0 errors, 0 warnings.\n');
+      const [row] = JSON.parse((await run(['list', '--json'], folder.dir)).out) as Record<string, unknown>[];
+      assert.equal(row.level, 'E4');
+      assert.ok(!('levelRange' in row), 'places inside the file are given as file and line only');
+    } finally {
+      folder.remove();
+    }
+  });
+
   it('list --json gives every field with file and line, newest first', async () => {
     const folder = copyFixture('valid');
     try {

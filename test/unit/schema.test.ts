@@ -79,4 +79,10 @@ describe('entries.schema.json', () => {
     assert.ok(privateOnes.length > 0, 'the fixtures hold private entries');
     assert.deepEqual(schemaErrors(entry, { date: '2026-01-01', title: 'A', private: 'yes' }), ['private is not a boolean']);
   });
+
+  it('has a followUp pattern that agrees with the validator on the form of a date', () => {
+    const pattern = new RegExp(entry.properties.followUp.pattern ?? '');
+    for (const date of ['2026-11-20', '2024-02-29']) assert.ok(pattern.test(date) && parseEntryFile(`entries:\n  - date: 2026-01-01\n    title: A\n    followUp: ${date}\n`, 'f').entries[0].followUp === date, date);
+    for (const date of ['2026-13-01', 'in two weeks', '2026-1-1']) assert.ok(!pattern.test(date) && parseEntryFile(`entries:\n  - date: 2026-01-01\n    title: A\n    followUp: ${date}\n`, 'f').entries[0].followUp === undefined, date);
+  });
 });

@@ -246,8 +246,11 @@ export function renderEntry(id: string, entry: NewEntry, indent: string, eol = '
   const lines: string[] = [`id: ${renderScalar(id)}`, `date: ${entry.date}`, `title: ${renderScalar(entry.title)}`];
   if (entry.type) lines.push(`type: ${entry.type}`);
   if (entry.direction) lines.push(`direction: ${entry.direction}`);
+  if (entry.level) lines.push(`level: ${renderScalar(entry.level)}`);
   if (entry.private) lines.push('private: true');
-  for (const key of ['impact', 'tags', 'competencies', 'links', 'commits', 'details', 'situation', 'task', 'action', 'result'] as const) {
+  if (entry.impact) lines.push(`impact:${renderValue(entry.impact, undefined, keyIndent, eol, 'impact')}`);
+  if (entry.followUp) lines.push(`followUp: ${entry.followUp}`);
+  for (const key of ['tags', 'competencies', 'links', 'commits', 'details', 'situation', 'task', 'action', 'result'] as const) {
     const value = entry[key];
     if (!isEmptyValue(value)) lines.push(`${key}:${renderValue(value as Value, undefined, keyIndent, eol, key)}`);
   }
@@ -489,7 +492,7 @@ function renderValue(value: Value, old: OutlineNode | undefined, indent: number,
     const dashIndent = old && lines ? lines.position(old.start).column : indent + 2;
     return value.map((v) => `${eol}${' '.repeat(dashIndent)}- ${renderScalar(v)}`).join('');
   }
-  if (key === 'date') return ` ${value}`;
+  if (key === 'date' || key === 'followUp') return ` ${value}`;
   if (value.includes('\n')) {
     // Rendered as a mapping value, so YAML picks the right header (`|`, `|-`, `|2`) for this indentation.
     const [header, ...body] = stringify({ v: value }, { lineWidth: 0, blockQuote: 'literal' }).replace(/\n$/, '').split('\n');

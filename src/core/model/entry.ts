@@ -50,15 +50,19 @@ export interface EntryFields {
   readonly task?: string;
   readonly action?: string;
   readonly result?: string;
+  /** On a vertical `move`: the id of the ladder level reached; the time in level counts from it. */
+  readonly level?: string;
+  /** YYYY-MM-DD, a real day: when to ask how the entry turned out. */
+  readonly followUp?: string;
 }
-
-/** Keys of an entry the model reads; any other key is kept as it is in `extra`. */
-export const ENTRY_KEYS = ['id', 'date', 'title', 'type', 'direction', 'private', 'impact', 'tags', 'competencies', 'links', 'commits', 'details', 'situation', 'task', 'action', 'result'] as const;
 
 /** The optional STAR keys, in the order a story tells them. */
 export const STAR_KEYS = ['situation', 'task', 'action', 'result'] as const;
 
 export type StarKey = (typeof STAR_KEYS)[number];
+
+/** Keys of an entry the model reads; any other key is kept as it is in `extra`. */
+export const ENTRY_KEYS = ['id', 'date', 'title', 'type', 'direction', 'level', 'private', 'impact', 'followUp', 'tags', 'competencies', 'links', 'commits', 'details', 'situation', 'task', 'action', 'result'] as const;
 
 export const MOVE_DIRECTIONS: readonly MoveDirection[] = ['vertical', 'horizontal'];
 
@@ -74,6 +78,8 @@ export interface Entry extends EntryFields {
   readonly range: SourceRange;
   /** Where the id's value is written, when it is written. */
   readonly idRange?: SourceRange;
+  /** Where `level`'s value is written, for the problem when the ladder has no such level. */
+  readonly levelRange?: SourceRange;
   /** Keys the model does not know (`hours: 12`, `team: payments`), with their values, untouched. */
   readonly extra: Readonly<Record<string, unknown>>;
 }
@@ -101,9 +107,12 @@ export function makeEntry(fields: {
   readonly task: string | undefined;
   readonly action: string | undefined;
   readonly result: string | undefined;
+  readonly level: string | undefined;
+  readonly followUp: string | undefined;
   readonly file: string;
   readonly range: SourceRange;
   readonly idRange: SourceRange | undefined;
+  readonly levelRange: SourceRange | undefined;
   readonly extra: Readonly<Record<string, unknown>>;
 }): Entry {
   return {
@@ -124,9 +133,12 @@ export function makeEntry(fields: {
     task: fields.task,
     action: fields.action,
     result: fields.result,
+    level: fields.level,
+    followUp: fields.followUp,
     file: fields.file,
     range: fields.range,
     idRange: fields.idRange,
+    levelRange: fields.levelRange,
     extra: fields.extra,
   };
 }
@@ -152,6 +164,8 @@ export interface NewEntry {
   readonly result?: string;
   /** Keys the model does not know, written after the others (an import keeps them). */
   readonly extra?: Readonly<Record<string, unknown>>;
+  readonly level?: string;
+  readonly followUp?: string;
 }
 
 export function isEntryType(value: unknown): value is EntryType {

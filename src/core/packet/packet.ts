@@ -6,6 +6,7 @@ import { byStrength, criterionEvidence, MIN_EVIDENCE, type CriterionEvidence, ty
 import { findLevel, levelAfter, levelLabel, type Ladder } from './ladder';
 import { customPeriod, entriesInPeriod, lastMonths, periodRange, sincePromotion, thisYear, type NamedPeriodKind, type Period } from './period';
 import { LogError } from '../model/problem';
+import { currentLevel as currentLevelOf, levelWithTime, type CurrentLevel } from '../habit/timeInLevel';
 
 export interface PacketInput {
   /** Every entry of the log; the packet keeps those in `period`. */
@@ -35,7 +36,7 @@ export function generatePacket(input: PacketInput): string {
   const { ladder, targetLevel, today } = input;
   const target = findLevel(ladder, targetLevel);
   if (!target) throw new LogError('invalid', `The ladder has no level \`${targetLevel}\`; its levels are ${levelList(ladder)}.`);
-  const currentLevel = input.currentLevel ?? ladder.current;
+  const currentLevel = currentLevelOf(input.entries, ladder, today, input.currentLevel ?? ladder.current);
   const entries = packetEntries(input);
   const evidence = criterionEvidence(entries, target);
   const targetName = levelLabel(ladder, target.id);
@@ -71,7 +72,7 @@ export function packetBytes(input: PacketInput): Uint8Array {
   return new TextEncoder().encode(generatePacket(input));
 }
 
-function summary(input: PacketInput, entries: readonly Entry[], evidence: readonly CriterionEvidence[], currentLevel: string | undefined, targetName: string): string[] {
+function summary(input: PacketInput, entries: readonly Entry[], evidence: readonly CriterionEvidence[], currentLevel: CurrentLevel | undefined, targetName: string): string[] {
   const { ladder, period } = input;
   const covered = evidence.filter((e) => e.explicit.length + e.suggested.length > 0);
   const explicit = evidence.filter((e) => e.explicit.length > 0);
@@ -81,7 +82,7 @@ function summary(input: PacketInput, entries: readonly Entry[], evidence: readon
     '## Summary',
     '',
     `- **Period:** ${inline(periodText)}`,
-    `- **Current level:** ${currentLevel === undefined ? 'not set' : inline(levelLabel(ladder, currentLevel))}`,
+    `- **Current level:** ${currentLevel === undefined ? 'not set' : inline(levelWithTime(ladder, currentLevel, input.today))}`,
     `- **Target level:** ${inline(targetName)}`,
     `- **Ladder:** ${inline(ladder.name)}`,
     `- **Entries:** ${entries.length}${entries.length > 0 ? ` (${typeCounts(entries)})` : ''}`,
@@ -276,7 +277,8 @@ export interface PacketPlan {
 
 /**
  * Fills in what the user did not say, the same way for the CLI and the extension:
- * current = the request's, else the ladder's `current`;
+ * current = the request's, else the ladder's `current`, else the level of the latest promotion
+ * in the log (a vertical `move` with `level`);
  * target = the request's, else the ladder's `target`, else the level after current;
  * period = `since`/`until` when given (until defaults to today, and `until` alone means the
  * 12 months up to it), else the named period, else the last 12 months.
@@ -284,7 +286,7 @@ export interface PacketPlan {
  */
 export function planPacket(request: PacketRequest): PacketPlan {
   const { ladder } = request;
-  const currentLevel = request.current ?? ladder.current;
+  const currentLevel = request.current ?? ladder.current ?? currentLevelOf(request.entries, ladder, request.today)?.id;
   if (currentLevel !== undefined && !findLevel(ladder, currentLevel)) {
     throw new LogError('invalid', `The ladder has no level \`${currentLevel}\`; its levels are ${levelList(ladder)}.`);
   }

@@ -136,6 +136,8 @@ function readEntry(
 
   const type = readType(item, report);
   const direction = readDirection(item, type, report);
+  const level = readLevel(item, type, direction, report);
+  const followUp = readFollowUp(item, report);
   const impact = readText(item, 'impact', report);
   const details = readText(item, 'details', report);
   const isPrivate = readPrivate(item, report);
@@ -176,9 +178,12 @@ function readEntry(
     task,
     action,
     result,
+    level: level?.id,
+    followUp,
     file,
     range: lines.range(item.start, item.end),
     idRange: idPair ? lines.range(idPair.value.start, idPair.value.end) : undefined,
+    levelRange: level ? lines.range(level.start, level.end) : undefined,
     extra,
   });
 }
@@ -229,6 +234,41 @@ function readPrivate(item: OutlineMap, report: Report): boolean {
   const shown = node.kind === 'scalar' ? `\`${quote}${node.source}${quote}\`${quote ? ' (in quotes, so text)' : ''}` : 'This value';
   report(node.start, node.end, 'warning', unreadMessage(node) ?? `${shown} is not \`true\` or \`false\`; the entry is kept private (out of packets and exports) until you write \`private: true\` or \`private: false\`.`);
   return true;
+}
+
+/**
+ * Whether the ladder has the level is checked where the ladder is known (`levelProblems`); here,
+ * only that it is one id on the entry it belongs to.
+ */
+function readLevel(item: OutlineMap, type: EntryType, direction: MoveDirection | undefined, report: Report): { id: string; start: number; end: number } | undefined {
+  const pair = pairOf(item, 'level');
+  if (!pair) return undefined;
+  const node = pair.value;
+  const text = node.kind === 'scalar' ? scalarText(node)?.trim() : undefined;
+  if (node.kind === 'scalar' && !text) return undefined;
+  if (text === undefined) {
+    report(node.start, node.end, 'warning', unreadMessage(node) ?? '`level` must be the id of a ladder level, such as `L4`, not a list or a mapping, so it is ignored.');
+    return undefined;
+  }
+  if (type !== 'move' || direction !== 'vertical') {
+    report(pair.keyStart, node.end, 'warning', '`level` is the level a promotion reached, so it belongs on an entry with `type: move` and `direction: vertical`; it is ignored here.');
+    return undefined;
+  }
+  return { id: text, start: node.start, end: node.end };
+}
+
+function readFollowUp(item: OutlineMap, report: Report): string | undefined {
+  const pair = pairOf(item, 'followUp');
+  if (!pair) return undefined;
+  const node = pair.value;
+  const text = node.kind === 'scalar' ? scalarText(node) : undefined;
+  if (node.kind === 'scalar' && text === undefined) return undefined;
+  const problem = text === undefined ? (unreadMessage(node) ?? '`followUp` must be a date, YYYY-MM-DD, not a list or a mapping.') : dateProblem(text);
+  if (problem !== undefined) {
+    report(node.start, node.end, 'warning', `${problem} No follow-up is asked for until it is fixed.`);
+    return undefined;
+  }
+  return text;
 }
 
 function readText(item: OutlineMap, key: 'impact' | 'details' | 'situation' | 'task' | 'action' | 'result', report: Report): string | undefined {

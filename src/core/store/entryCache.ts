@@ -5,7 +5,7 @@ import type { Problem } from '../model/problem';
 import type { ParsedFile } from '../readers/validation';
 
 /** Bumped whenever parsing or this encoding changes, so old caches are ignored. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 export interface EntryCacheData {
   readonly format: number;
@@ -46,7 +46,10 @@ type EncodedEntry = [
     task?: string;
     action?: string;
     result?: string;
+    level?: string;
+    followUp?: string;
     idRange?: Range4;
+    levelRange?: Range4;
     extra?: Readonly<Record<string, unknown>>;
   },
 ];
@@ -145,7 +148,10 @@ function encode(entry: Entry): EncodedEntry {
   if (entry.commits.length > 0) optional.commits = entry.commits;
   if (entry.private) optional.private = 1;
   for (const key of STAR_KEYS) if (entry[key] !== undefined) optional[key] = entry[key];
+  if (entry.level !== undefined) optional.level = entry.level;
+  if (entry.followUp !== undefined) optional.followUp = entry.followUp;
   if (entry.idRange) optional.idRange = encodeRange(entry.idRange);
+  if (entry.levelRange) optional.levelRange = encodeRange(entry.levelRange);
   if (Object.keys(entry.extra).length > 0) optional.extra = entry.extra;
   const { id, idGenerated, date, title, type, tags, competencies, links, range } = entry;
   return [id, idGenerated ? 1 : 0, date, title, type, tags, competencies, links, encodeRange(range), optional];
@@ -171,9 +177,12 @@ function decode(file: string, encoded: EncodedEntry): Entry {
     task: optional.task,
     action: optional.action,
     result: optional.result,
+    level: optional.level,
+    followUp: optional.followUp,
     file,
     range: decodeRange(range),
     idRange: optional.idRange ? decodeRange(optional.idRange) : undefined,
+    levelRange: optional.levelRange ? decodeRange(optional.levelRange) : undefined,
     extra: optional.extra ?? {},
   });
 }

@@ -1,8 +1,10 @@
-// Growth Log: Add Entry, a multi-step input (title, type, date, impact, tags, competencies)
-// with Back and step counts; Escape at any step writes nothing.
+// Growth Log: Add Entry, a multi-step input (title, type, date, impact, tags, competencies, and
+// a follow-up when the impact is not known yet) with Back and step counts; Escape at any step
+// writes nothing.
 import * as vscode from 'vscode';
 import { DEFAULT_ENTRY_TYPE, ENTRY_TYPES, dateProblem as whyNotADate, normalizeTag, today, type EntryType, type NewEntry } from '../../core/model/entry';
 import { tagCounts } from '../../core/model/entryQuery';
+import { FOLLOW_UP_CHOICES, followUpDate, type FollowUpChoice } from '../../core/habit/followUps';
 import { findLevel, type Criterion } from '../../core/packet/ladder';
 import type { Command } from '../workbench/commands';
 import { TYPE_ICONS } from '../tree/entriesTree';
@@ -39,6 +41,10 @@ interface TypeItem extends vscode.QuickPickItem {
 
 interface ValueItem extends vscode.QuickPickItem {
   readonly value: string;
+}
+
+interface FollowUpItem extends vscode.QuickPickItem {
+  readonly choice: FollowUpChoice | undefined;
 }
 
 const TOTAL_STEPS = 6;
@@ -101,10 +107,14 @@ export function addEntryCommand(deps: CaptureDeps): Command {
         impact: '',
         tags: [] as string[],
         competencies: [] as string[],
+        followUp: undefined as FollowUpChoice | undefined,
       };
       const title = 'Add Entry';
       const existingTags = tagCounts(log.store.entries);
       const criteria = criteriaFor(log);
+      // The follow-up question comes last, and only while the impact is left empty.
+      const laterSteps = () => (criteria.length > 0 ? 6 : 5) + (draft.impact ? 0 : 1);
+      const afterLastQuestion = () => (draft.impact ? undefined : askFollowUp);
 
       const askTitle: InputStep = async (input) => {
         draft.title = (
@@ -166,27 +176,43 @@ export function addEntryCommand(deps: CaptureDeps): Command {
         const { items: chosen, value } = await input.showQuickPick({
           title,
           step: 5,
-          totalSteps: TOTAL_STEPS,
+          totalSteps: laterSteps(),
           placeholder: 'Check tags with Space, or type new ones (comma-separated), then Enter',
           items,
           canSelectMany: true,
           selected: items.filter((i) => draft.tags.includes(i.value)),
         });
         draft.tags = unique([...chosen.map((i) => i.value), ...typedTags(value), ...(value.trim() ? [] : typedBefore)]);
-        return criteria.length > 0 ? askCompetencies : undefined;
+        return criteria.length > 0 ? askCompetencies : afterLastQuestion();
       };
       const askCompetencies: InputStep = async (input) => {
         const items: ValueItem[] = criteria.map((c) => ({ label: c.title, description: c.id, detail: c.description, value: c.id }));
         const { items: chosen } = await input.showQuickPick({
           title,
           step: 6,
-          totalSteps: TOTAL_STEPS,
+          totalSteps: laterSteps(),
           placeholder: 'Which criteria does it show? (optional: press Enter to skip)',
           items,
           canSelectMany: true,
           selected: items.filter((i) => draft.competencies.includes(i.value)),
         });
         draft.competencies = chosen.map((i) => i.value);
+        return afterLastQuestion();
+      };
+      const askFollowUp: InputStep = async (input) => {
+        const items: FollowUpItem[] = [
+          ...FOLLOW_UP_CHOICES.map(({ choice, label }) => ({ label, description: followUpDate(today(), choice), choice })),
+          { label: 'No', description: 'Do not ask', choice: undefined },
+        ];
+        const { items: chosen } = await input.showQuickPick({
+          title,
+          step: laterSteps(),
+          totalSteps: laterSteps(),
+          placeholder: 'Remind me to add the outcome:',
+          items,
+          active: items.find((i) => i.choice === draft.followUp) ?? items[0],
+        });
+        draft.followUp = chosen[0]?.choice;
       };
 
       if (!(await MultiStepInput.run(deps.inputs, askTitle))) return undefined;
@@ -197,6 +223,7 @@ export function addEntryCommand(deps: CaptureDeps): Command {
         impact: draft.impact || undefined,
         tags: draft.tags,
         competencies: draft.competencies,
+        followUp: !draft.impact && draft.followUp ? followUpDate(today(), draft.followUp) : undefined,
       });
     },
   };

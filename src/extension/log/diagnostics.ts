@@ -1,5 +1,6 @@
 // Every problem in the log's files, in the Problems panel on its exact range.
 import * as vscode from 'vscode';
+import { levelProblems } from '../../core/habit/timeInLevel';
 import type { Problem } from '../../core/model/problem';
 import type { WorkspaceLogs } from './workspaceLogs';
 
@@ -9,7 +10,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, logs: Work
     collection.clear();
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const log of logs.logs) {
-      for (const problem of [...log.store.problems, ...log.ladder.problems]) {
+      for (const problem of [...log.store.problems, ...log.ladder.problems, ...levelProblems(log.store.entries, log.ladder.ladder)]) {
         const list = byFile.get(problem.file) ?? [];
         list.push(toDiagnostic(problem));
         byFile.set(problem.file, list);

@@ -1,6 +1,8 @@
 // One log per workspace folder (`<folder>/<growthLog.folder>`), each an EntryStore kept current
 // by a file watcher that re-reads only the file that changed.
 import * as vscode from 'vscode';
+import { currentLevel } from '../../core/habit/timeInLevel';
+import { today, type Entry } from '../../core/model/entry';
 import { ladderFromFile } from '../../core/packet/defaultLadder';
 import { LADDER_FILE_NAME, levelAfter, type Ladder, type ParsedLadder } from '../../core/packet/ladder';
 import { EntryStore, type LogFolderAccess } from '../../core/store/store';
@@ -19,9 +21,11 @@ const CACHE_SAVE_DELAY_MS = 3000;
 
 export const DEFAULT_LOG_FOLDER = 'brag';
 
-function targetLevelOf(ladder: Ladder | undefined, setting: string | undefined): string | undefined {
+function targetLevelOf(ladder: Ladder | undefined, setting: string | undefined, entries: readonly Entry[]): string | undefined {
   if (!ladder) return undefined;
-  const wanted = setting?.trim() || ladder.target || (ladder.current ? levelAfter(ladder, ladder.current)?.id : undefined);
+  // Without a `current` in the ladder, the level the latest promotion in the log reached.
+  const current = ladder.current ?? currentLevel(entries, ladder, today())?.id;
+  const wanted = setting?.trim() || ladder.target || (current ? levelAfter(ladder, current)?.id : undefined);
   return wanted && ladder.levels.some((level) => level.id === wanted) ? wanted : undefined;
 }
 
@@ -34,7 +38,7 @@ export interface FolderLog {
   readonly ladder: ParsedLadder;
   /** The Growth Log output channel, where writes report what they took. */
   readonly logger: Logger;
-  /** The level the log is making the case for: the setting, the ladder's `target`, or the level after `current`. */
+  /** The level the log is making the case for: the setting, the ladder's `target`, or the level after the current one. */
   targetLevel(): string | undefined;
 }
 
@@ -164,7 +168,7 @@ export class WorkspaceLogs implements vscode.Disposable {
       ladderKey,
       logger: this.logger,
       disposables: [],
-      targetLevel: () => targetLevelOf(log.ladder.ladder, vscode.workspace.getConfiguration('growthLog', workspaceFolder).get<string>('targetLevel')),
+      targetLevel: () => targetLevelOf(log.ladder.ladder, vscode.workspace.getConfiguration('growthLog', workspaceFolder).get<string>('targetLevel'), log.store.entries),
     };
     const reload = (file: vscode.Uri) => {
       const key = file.toString();

@@ -30,6 +30,7 @@ export function periodStep(options: PeriodStepOptions): InputStep {
   const { title, step, today } = options;
   const custom = options.totalSteps + 2;
   let since = '';
+  let picked: PeriodItem['period'] | undefined;
   const askSince: InputStep = async (input) => {
     since = (await input.showInputBox({ title, step: step + 1, totalSteps: custom, value: since, prompt: 'From (YYYY-MM-DD, included)', validate: dateProblem })).trim();
     return askUntil;
@@ -57,8 +58,11 @@ export function periodStep(options: PeriodStepOptions): InputStep {
       })),
       { label: 'Custom range…', period: 'custom' as const, description: 'from and to dates you type' },
     ];
-    const { items: chosen } = await input.showQuickPick({ title, step, totalSteps: options.totalSteps, placeholder: 'Which review period?', items, active: items.find((i) => i.period === 'last-12-months') });
+    // After a promotion, the case for the next one is what happened since; Back keeps the choice.
+    const suggested = picked ?? (options.promotion ? 'since-promotion' : 'last-12-months');
+    const { items: chosen } = await input.showQuickPick({ title, step, totalSteps: options.totalSteps, placeholder: 'Which review period?', items, active: items.find((i) => i.period === suggested) });
     const kind = chosen[0]?.period;
+    picked = kind;
     if (kind === 'custom') return askSince;
     options.choose({ period: kind }, false);
     return options.next?.();

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { privateLeftOutNote } from '../../core/export/exportSelection';
 import { today as todayDate } from '../../core/model/entry';
+import { currentLevel } from '../../core/habit/timeInLevel';
 import { findLevel, levelLabel, type Ladder } from '../../core/packet/ladder';
 import { packetBytes, planPacket, privateLeftOutOfPacket, type PacketRequest } from '../../core/packet/packet';
 import { lastPromotion } from '../../core/packet/period';
@@ -36,6 +37,7 @@ async function askPacketChoices(inputs: QuickInputs, log: FolderLog, ladder: Lad
   const hasPrivate = entries.some((entry) => entry.private);
   const totalSteps = hasPrivate ? 3 : 2;
   let extra = 0;
+  const current = currentLevel(log.store.entries, ladder, today, ladder.current)?.id;
 
   const askPrivate = () =>
     privateStep({
@@ -48,7 +50,7 @@ async function askPacketChoices(inputs: QuickInputs, log: FolderLog, ladder: Lad
   const askLevel: InputStep = async (input) => {
     const items: LevelItem[] = ladder.levels.map((level) => ({
       label: level.title,
-      description: [level.id, level.id === ladder.current ? 'current' : '', level.id === defaultTarget ? 'target' : ''].filter(Boolean).join(' · '),
+      description: [level.id, level.id === current ? 'current' : '', level.id === defaultTarget ? 'target' : ''].filter(Boolean).join(' · '),
       detail: `${level.criteria.length} criteria`,
       level: level.id,
     }));

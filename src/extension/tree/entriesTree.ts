@@ -1,7 +1,10 @@
 // The Entries view: the log grouped by period, tag, type or competency, filtered by text and
-// tags, with a node for files that have problems. One TreeItem class per kind of node.
+// tags, with a node for files that have problems and one for follow-ups due. One TreeItem class
+// per kind of node.
 import * as vscode from 'vscode';
-import type { Entry, EntryType } from '../../core/model/entry';
+import { today as systemToday, type Entry, type EntryType } from '../../core/model/entry';
+import { followUpsDue } from '../../core/habit/followUps';
+import { currentLevel, levelWithTime } from '../../core/habit/timeInLevel';
 import { describeFilter, filterEntries, groupByPeriod, groupByTag, groupByType, isEmptyFilter, type EntryFilter, type EntryGroup, type GroupBy } from '../../core/model/entryQuery';
 import { criterionEvidence, describeReason, type CriterionEvidence } from '../../core/packet/evidence';
 import { findLevel, levelLabel } from '../../core/packet/ladder';
@@ -157,13 +160,35 @@ export class FilterItem extends vscode.TreeItem {
   }
 }
 
-export type TreeNode = EntryItem | GroupItem | CriterionItem | FolderItem | ProblemsItem | MessageItem | FilterItem;
+/** The first row while follow-ups are due: how many, opening to the entries that wait for an outcome. */
+export class FollowUpsItem extends vscode.TreeItem {
+  constructor(readonly due: readonly { readonly entry: Entry }[]) {
+    super(`Follow-ups due (${due.length})`, vscode.TreeItemCollapsibleState.Collapsed);
+    this.id = 'followUps';
+    this.iconPath = new vscode.ThemeIcon('bell-dot');
+    this.contextValue = 'followUps';
+    this.tooltip = 'Entries whose outcome Growth Log was asked to follow up. Add their impact, or ask again later.';
+    this.accessibilityInformation = { label: `Follow-ups due: ${due.length} ${due.length === 1 ? 'entry waits' : 'entries wait'} for its outcome` };
+  }
+}
+
+/** An entry under the follow-ups row: it says since when it is due. */
+function followUpEntryItem(entry: Entry): EntryItem {
+  const item = new EntryItem(entry, 'followUps');
+  item.description = `due ${entry.followUp} · ${entry.date}`;
+  item.contextValue = 'entry.followUp';
+  item.accessibilityInformation = { label: `${entry.title}, follow-up due ${entry.followUp}, ${entry.type}, ${entry.date}` };
+  return item;
+}
+
+export type TreeNode = EntryItem | GroupItem | CriterionItem | FolderItem | ProblemsItem | MessageItem | FilterItem | FollowUpsItem;
 
 export function entryTooltip(entry: Entry, suggestion?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(entry.title)}**\n\n`);
-  md.appendMarkdown(`$(calendar) ${entry.date} · ${entry.type}${entry.direction ? ` (${entry.direction})` : ''}\n\n`);
+  md.appendMarkdown(`$(calendar) ${entry.date} · ${entry.type}${entry.direction ? ` (${entry.direction})` : ''}${entry.level ? ` to \`${entry.level.replace(/`/g, '')}\`` : ''}\n\n`);
   if (entry.impact) md.appendMarkdown(`**Impact:** ${escapeMarkdown(entry.impact)}\n\n`);
+  if (entry.followUp) md.appendMarkdown(`$(bell) Asks how it turned out on ${entry.followUp}\n\n`);
   if (entry.tags.length) md.appendMarkdown(`**Tags:** ${entry.tags.map((t) => `\`${t.replace(/`/g, '')}\``).join(' ')}\n\n`);
   if (entry.competencies.length) md.appendMarkdown(`**Competencies:** ${entry.competencies.map((c) => `\`${c.replace(/`/g, '')}\``).join(' ')}\n\n`);
   if (entry.private) md.appendMarkdown('$(lock) _Private: left out of packets and exports unless you include it._\n\n');
@@ -229,6 +254,8 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   constructor(
     private readonly logs: WorkspaceLogs,
     private readonly state: () => TreeViewState,
+    /** Today on the habit loop's clock, for the follow-ups due. */
+    private readonly today: () => string = systemToday,
   ) {
     this.subscription = logs.onDidChange(() => this.logChanged());
   }
@@ -304,6 +331,12 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return this.logs.logs.flatMap((log) => this.query(log).entries);
   }
 
+  /** Every log's entries whose follow-up day has come, whatever the filter. */
+  followUpsDue(): { log: FolderLog; entry: Entry }[] {
+    const today = this.today();
+    return this.logs.logs.flatMap((log) => followUpsDue(log.store.entries, today).map((entry) => ({ log, entry })));
+  }
+
   /** The node that shows an entry, found by walking the tree, for reveal after an add. */
   async findEntryNode(file: string, id: string): Promise<EntryItem | undefined> {
     const walk = async (nodes: TreeNode[]): Promise<EntryItem | undefined> => {
@@ -323,11 +356,14 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (node instanceof FolderItem) return this.logChildren(node.log, node.id ?? '');
     if (node instanceof GroupItem) return this.groupChildren(node.group, node.id ?? '');
     if (node instanceof CriterionItem) return this.criterionChildren(node.evidence, node.id ?? '');
+    if (node instanceof FollowUpsItem) return node.due.map(({ entry }) => followUpEntryItem(entry));
     if (node) return [];
     // With no valid entry anywhere the tree stays empty, so a welcome view explains what to do.
     const withContent = this.logs.logs.filter((log) => log.store.entries.length > 0);
     const { filter } = this.state();
     const top: TreeNode[] = [];
+    const due = this.followUpsDue();
+    if (due.length > 0) top.push(new FollowUpsItem(due));
     if (withContent.length > 0 && !isEmptyFilter(filter)) {
       const total = withContent.reduce((n, log) => n + log.store.entries.length, 0);
       top.push(new FilterItem(filter, this.visibleEntries().length, total));
@@ -396,8 +432,12 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (!ladder || !level) {
       return [new MessageItem('Set a target level to see readiness', key, 'Set `target:` in ladder.yaml or the growthLog.targetLevel setting.')];
     }
-    const header = new MessageItem(`Target: ${levelLabel(ladder, level.id)}`, key, `Criteria of ${levelLabel(ladder, level.id)} from ${ladder.isDefault ? 'the built-in ladder' : 'ladder.yaml'}.`);
+    const today = this.today();
+    const current = currentLevel(log.store.entries, ladder, today, ladder.current);
+    const now = current ? `Now ${levelWithTime(ladder, current, today)}` : undefined;
+    const header = new MessageItem(`Target: ${levelLabel(ladder, level.id)}`, key, `Criteria of ${levelLabel(ladder, level.id)} from ${ladder.isDefault ? 'the built-in ladder' : 'ladder.yaml'}.${now ? ` ${now}.` : ''}`);
     header.iconPath = new vscode.ThemeIcon('target');
+    if (now) header.description = now.replace(/^Now /, 'now ');
     return [header, ...criterionEvidence(entries, level).map((evidence) => new CriterionItem(evidence, key))];
   }
 

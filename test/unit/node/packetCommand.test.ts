@@ -61,9 +61,24 @@ describe('growth-log packet', () => {
       assert.equal(code, 2, args.join(' '));
       assert.match(err, /^growth-log packet: /);
     }
-    const noTarget = await run(['--dir', dir]);
+    // No target, no current level in the ladder, and no promotion in the log that names one.
+    await fs.writeFile(path.join(temp, '2026.yaml'), 'entries:\n  - date: 2026-03-01\n    title: Promoted\n    type: move\n    direction: vertical\n', 'utf8');
+    const noTarget = await run(['--dir', temp]);
     assert.equal(noTarget.code, 2);
     assert.match(noTarget.err, /Name the target level/);
+  });
+
+  it('finds the current level of the sample log, which records its promotion with `level: L3`', async () => {
+    const { code, out } = await run(['--dir', path.resolve(fixtures, '../../../sample/brag'), '--today', '2026-11-26']);
+    assert.equal(code, 0);
+    assert.match(out, /\n- \*\*Current level:\*\* Senior Software Engineer \(L3\) since 2025-09-15, 14 months\n- \*\*Target level:\*\* Staff Engineer \(L4\)\n/);
+  });
+
+  it('argues for the level after the latest promotion’s `level` when nothing else names the levels', async () => {
+    const { code, out } = await run(['--dir', path.join(fixtures, 'default', 'brag'), '--today', '2026-11-26']);
+    assert.equal(code, 0);
+    assert.match(out, /^# Promotion packet: Staff Engineer \(L4\)\n/);
+    assert.match(out, /\n- \*\*Current level:\*\* Senior Software Engineer \(L3\) since 2025-04-01, 19 months\n/);
   });
 
   it('prints ladder problems as file:line:col and stops when the ladder cannot be used', async () => {

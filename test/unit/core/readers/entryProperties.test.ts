@@ -30,6 +30,10 @@ const entryArb = fc.record({
   type: fc.option(fc.constantFrom(...ENTRY_TYPES), { nil: undefined }),
   tags: fc.option(fc.array(word, { maxLength: 3 }), { nil: undefined }),
   tagsFlow: fc.boolean(),
+  // Real, impossible and malformed dates, quoted or not, and values that are no date at all.
+  followUp: fc.option(fc.constantFrom('2026-03-01', '"2026-04-30"', "'2027-01-31'", '2026-02-30', 'soon', '[2026-01-01]', '{on: 2026-01-01}', '~'), { nil: undefined }),
+  // A promotion with the level it reached, written in the shapes a level id takes.
+  promotedTo: fc.option(fc.constantFrom('L3', '"E4"', '4', 'Staff Engineer', '[L3]', "''"), { nil: undefined }),
   details: fc.option(
     fc
       .tuple(fc.constantFrom('Context line.', 'What I did: a lot', '# not a comment'), fc.array(fc.constantFrom('Then this.', '', '  indented more', '- a list item'), { maxLength: 3 }))
@@ -53,8 +57,10 @@ function renderItem(e: GeneratedEntry, index: number, dash: string): string {
   if (e.withId) lines.push(`id: entry-${index}`);
   lines.push(`date: ${e.dateQuoted ? `"${e.date}"` : e.date}`);
   lines.push(`title: ${scalarText(`${e.title} ${index}`, e.titleStyle)}${e.trailingComment ? '   # note' : ''}`);
-  if (e.type) lines.push(`type: ${e.type}`);
   if (e.private !== undefined) lines.push(`private: ${e.private}`);
+  if (e.promotedTo !== undefined) lines.push('type: move', 'direction: vertical', `level: ${e.promotedTo}`);
+  else if (e.type) lines.push(`type: ${e.type}`);
+  if (e.followUp !== undefined) lines.push(`followUp: ${e.followUp}`);
   if (e.tags) {
     const tags = e.tags.map((t, i) => `${t}${i}`);
     if (e.tagsFlow || tags.length === 0) lines.push(`tags: [${tags.map((t) => scalarText(t, 'double')).join(', ')}]`);
@@ -155,6 +161,9 @@ const handShape = fc.oneof(
       ['type: projekt'],
       ['tags: [a, 2026]'],
       ['direction: vertical'],
+      ['level: L2'],
+      ['followUp: 2026-02-30'],
+      ['followUp: 2026-12-01   # ask then'],
       ['competencies: [x, &c{i} y]'],
       ['private: yes'],
       ["private: 'true'"],
@@ -194,6 +203,8 @@ const handFileArb = fc
         type: keys.has('type') ? undefined : entry.type,
         private: keys.has('private') ? undefined : entry.private,
         star: keys.has('situation') ? undefined : entry.star,
+        promotedTo: keys.has('type') || keys.has('direction') || keys.has('level') ? undefined : entry.promotedTo,
+        followUp: keys.has('followUp') ? undefined : entry.followUp,
         tags: keys.has('tags') ? undefined : entry.tags,
         details: keys.has('details') ? undefined : entry.details,
         titleStyle: wraps ? ('plain' as const) : entry.titleStyle,
@@ -347,6 +358,7 @@ describe('entry file properties', () => {
         tags: fc.array(word, { maxLength: 3 }).map((t) => t.map((w, i) => `${w}-${i}`)),
         details: fc.option(fc.constantFrom('One line.\n', 'Two\nlines\n', 'no newline'), { nil: undefined }),
         date: date,
+        followUp: fc.option(date, { nil: undefined }),
       },
       { requiredKeys: [] },
     );
@@ -359,7 +371,9 @@ describe('entry file properties', () => {
         assert.equal(after.slice(0, start), text.slice(0, start));
         assert.equal(after.slice(after.length - (text.length - end)), text.slice(end));
         const read = parseEntryFile(after, 'f');
-        assert.deepEqual(read.problems, []);
+        // Generated follow-ups and levels may be wrong on purpose, and a patched type can leave a
+        // promotion's direction and level behind; nothing else may be.
+        assert.deepEqual(read.problems.filter((p) => !/No follow-up is asked for|^`level` |^`direction` only means/.test(p.message)), []);
         const updated = read.entries.find((e) => e.id === entry.id);
         for (const [key, value] of Object.entries(patch)) {
           const actual = (updated as unknown as Record<string, unknown>)[key];
@@ -393,7 +407,8 @@ describe('entry file properties', () => {
         const { text: afterAdd, id } = addEntry(text, { date: '2026-12-31', title: 'Added: by the property', tags: ['x y'] }, new Set(parsed.entries.map((e) => e.id)));
         assert.ok(removedPiece(afterAdd, text) !== undefined, 'one contiguous piece is inserted');
         const added = parseEntryFile(afterAdd, 'f');
-        assert.deepEqual(added.problems, []);
+        // The entries above keep their lines, so their problems (generated on purpose) stay as they were.
+        assert.deepEqual(added.problems, parsed.problems);
         assert.deepEqual(added.entries.map((e) => e.id), [...parsed.entries.map((e) => e.id), id]);
       }),
       { numRuns: 120 },

@@ -162,6 +162,45 @@ describe('validation', () => {
     assert.match(parsed.problems[0].message, /^`not-a-hash` is not a commit hash; /);
   });
 
+  it('reads followUp as a real date and warns, at the value, about one that is not, asking nothing until it is fixed', () => {
+    const text = logFile(
+      item('date: 2026-01-01', 'title: A', 'followUp: 2026-03-01'),
+      item('date: 2026-01-02', 'title: B', 'followUp: 2026-02-30'),
+      item('date: 2026-01-03', 'title: C', 'followUp: next month'),
+      item('date: 2026-01-04', 'title: D', 'followUp: [2026-03-01]'),
+      item('date: 2026-01-05', 'title: E', 'followUp:'),
+    );
+    const parsed = parseEntryFile(text, 'f');
+    assert.deepEqual(parsed.entries.map((e) => e.followUp), ['2026-03-01', undefined, undefined, undefined, undefined]);
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.severity, rangeText(text, p.range.start.line, p.range.start.column, p.range.end.column), p.message]),
+      [
+        ['warning', '2026-02-30', '`2026-02-30` is not a calendar date: February 2026 has 28 days. No follow-up is asked for until it is fixed.'],
+        ['warning', 'next month', '`next month` is not a calendar date; write the date as YYYY-MM-DD, for example 2026-11-20. No follow-up is asked for until it is fixed.'],
+        ['warning', '[2026-03-01]', '`followUp` must be a date, YYYY-MM-DD, not a list or a mapping. No follow-up is asked for until it is fixed.'],
+      ],
+    );
+  });
+
+  it('reads level on a vertical move, and warns where it is on any other entry', () => {
+    const text = logFile(
+      item('date: 2026-01-01', 'title: Promoted', 'type: move', 'direction: vertical', 'level: L3'),
+      item('date: 2026-01-02', 'title: Moved teams', 'type: move', 'direction: horizontal', 'level: L3'),
+      item('date: 2026-01-03', 'title: Shipped', 'level: 4'),
+    );
+    const parsed = parseEntryFile(text, 'f');
+    assert.deepEqual(parsed.entries.map((e) => e.level), ['L3', undefined, undefined]);
+    assert.deepEqual(parsed.entries[0].levelRange, { start: { line: 6, column: 11 }, end: { line: 6, column: 13 } });
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.severity, rangeText(text, p.range.start.line, p.range.start.column, p.range.end.column)]),
+      [
+        ['warning', 'level: L3'],
+        ['warning', 'level: 4'],
+      ],
+    );
+    assert.match(parsed.problems[0].message, /belongs on an entry with `type: move` and `direction: vertical`/);
+  });
+
   it('warns about tags, competencies and links that are not lists of text, pointing at each bad value', () => {
     const text = logFile(item('date: 2026-01-01', 'title: A', 'tags: infra', 'competencies: {scope: high}', 'links: [https://a.example, 12, [nested]]'));
     const parsed = parseEntryFile(text, 'f');

@@ -153,14 +153,18 @@ describe('EntryStore', () => {
     assert.equal(again.entry('2026-11-20-billing')?.title, 'Drove the billing migration');
   });
 
-  it('keeps commits through the cache', async () => {
-    fs.writeFileSync(path.join(folder.dir, '2025.yaml'), 'entries:\n  - id: c\n    date: 2025-01-01\n    title: C\n    commits: [abcdef1]\n');
+  it('keeps commits, followUp and level (with its place) through the cache', async () => {
+    fs.writeFileSync(path.join(folder.dir, '2025.yaml'), 'entries:\n  - id: c\n    date: 2025-01-01\n    title: C\n    commits: [abcdef1]\n    followUp: 2025-02-01\n  - id: p\n    date: 2025-03-01\n    title: P\n    type: move\n    direction: vertical\n    level: L3\n');
     const cache = new EntryCache();
     await new EntryStore(nodeFolderAccess(folder.dir), { cache }).loadAll();
     const warm = new EntryStore(nodeFolderAccess(folder.dir), { cache: EntryCache.fromJSON(JSON.stringify(cache)) });
     await warm.loadAll();
     assert.deepEqual(warm.entry('c')?.commits, ['abcdef1']);
     assert.deepEqual(warm.entry('2026-11-20-billing')?.commits, []);
+    assert.equal(warm.entry('c')?.followUp, '2025-02-01');
+    assert.equal(warm.entry('p')?.level, 'L3');
+    assert.deepEqual(warm.entry('p')?.levelRange, { start: { line: 11, column: 11 }, end: { line: 11, column: 13 } });
+    assert.equal(warm.entry('2026-11-20-billing')?.followUp, undefined);
   });
 
   it('keeps private and the STAR parts through the cache', async () => {
