@@ -115,4 +115,28 @@ describe('Exports and private entries', () => {
     await vscode.commands.executeCommand('growthLog.undoLastChange');
     if (before !== undefined) assert.equal(await readText(yearFile), before);
   });
+
+  it('the JSON export opens with its schema applied: a mistake in such a file is marked, the export itself has none', async () => {
+    const api = await activateExtension();
+    const { input, done } = await startCommand<string>(api, 'growthLog.export');
+    const periods = await pickAndAccept(api, input, ['JSON']);
+    const tags = await pickAndAccept(api, periods!, ['Last 12 months']);
+    const privacy = await pickAndAccept(api, tags!, ['All Entries']);
+    await pickAndAccept(api, privacy!, ['Include Private Entries']);
+    const file = vscode.Uri.parse((await done)!);
+    assert.equal(file.toString(), workspaceUri('brag', 'packets', `growth-log-${today()}.json`).toString());
+    const exported = JSON.parse(await readText(file)) as { entries: { title: string; private: boolean }[] };
+    assert.ok(exported.entries.some((e) => e.title === PRIVATE_TITLE && e.private), 'included when asked');
+
+    const broken = workspaceUri('brag', 'packets', 'growth-log-broken.json');
+    await writeText(broken, (await readText(file)).replace('"private": true', '"private": "yes"'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(broken));
+    const marked = await eventually(() => {
+      const problems = vscode.languages.getDiagnostics(broken);
+      assert.ok(problems.length > 0, 'the schema marks a private that is not a boolean');
+      return problems;
+    }, 20_000);
+    assert.match(marked.map((p) => p.message).join('\n'), /boolean/i);
+    assert.deepEqual(vscode.languages.getDiagnostics(file).map((p) => p.message), [], 'the export itself is valid');
+  });
 });

@@ -5,13 +5,13 @@ import { dateProblem, ENTRY_KEYS, ENTRY_TYPES, isEntryType, MOVE_DIRECTIONS, STA
 import { LogError } from '../model/problem';
 import type { ExportInput } from './exportSelection';
 
-export const EXPORT_SCHEMA_ID = 'https://growth-log.example/schemas/export.schema.json';
 export const EXPORT_FORMAT_NAME = 'growth-log-export';
 export const EXPORT_VERSION = 1;
 
 export function jsonExport(input: ExportInput): string {
+  // No `$schema` key: its address is an id, not a place to download from, and an editor would try
+  // to; VS Code finds the schema by the file's name (`growth-log-*.json`), and tools by `format`.
   const document = {
-    $schema: EXPORT_SCHEMA_ID,
     format: EXPORT_FORMAT_NAME,
     version: EXPORT_VERSION,
     exportedOn: input.today,
