@@ -127,6 +127,7 @@ describe('Habit loop', () => {
 
     const again = await checkAt(api, clock, '2026-12-14T15:10:00Z');
     assert.equal(again?.message, 'How did “Ran the payments game day” turn out?');
+    assert.equal(api.treeView.badge?.value, 1, 'the day came with no change to the file, and the badge counts it');
     again?.answer('Dismiss');
     await eventually(async () => assert.equal(await readText(file), `${original}\n${GAME_DAY.split('\n').filter((l) => !l.includes('followUp')).join('\n')}`));
     await restore();

@@ -221,9 +221,11 @@ export class HabitLoop implements vscode.Disposable {
     });
   }
 
-  /** The view's badge: the follow-ups due, once the log is read. */
+  /** The view's badge and the tree's row: the follow-ups due, once the log is read. */
   private updateBadge(): void {
     const count = this.deps.tree.followUpsDue().length;
+    // A new day can make follow-ups due with no change to the log.
+    if (count !== (this.deps.treeView.badge?.value ?? 0)) this.deps.tree.refresh();
     this.deps.treeView.badge = count > 0 ? { value: count, tooltip: `${count} ${count === 1 ? 'follow-up' : 'follow-ups'} due` } : undefined;
   }
 
