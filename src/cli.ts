@@ -4,9 +4,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dateProblem, ENTRY_TYPES, isEntryType, normalizeTag, today, type Entry, type NewEntry } from './core/model/entry';
 import { formatProblem, LogError, type Problem } from './core/model/problem';
 import { tagCounts } from './core/model/entryQuery';
-import { EntryStore } from './core/store/store';
 import { planTagChange } from './core/edits/tagEdits';
-import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './node/nodeFolderAccess';
+import { withNodeLogLock, writeFileAtomic } from './node/nodeFolderAccess';
+import { addEntryToFolder, loadStore } from './node/folderLog';
 import { runPacketCommand } from './node/packetCommand';
 import { runGitCommand } from './node/gitCommand';
 
@@ -90,12 +90,6 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
 
 const DIR_OPTION = { dir: { type: 'string', default: 'brag' } } as const satisfies ParseArgsConfig['options'];
 
-async function loadStore(dir: string): Promise<EntryStore> {
-  const store = new EntryStore(nodeFolderAccess(dir));
-  await store.loadAll();
-  return store;
-}
-
 function relative(problem: Problem): Problem {
   return { ...problem, file: path.relative(process.cwd(), problem.file) };
 }
@@ -171,17 +165,9 @@ async function add(args: readonly string[], out: Write, err: Write): Promise<num
     competencies: split(values.competencies),
     direction,
   };
-  const dir = path.resolve(values.dir);
-  // Reading the log (for its ids), planning and writing are one step under the folder's lock, so
-  // an add racing another add, a tag or the extension never replaces their change.
-  const { plan, hasErrors } = await withNodeLogLock(dir, async () => {
-    const store = await loadStore(dir);
-    const plan = await store.planAdd(entry);
-    await writeFileAtomic(plan.file, plan.after);
-    return { plan, hasErrors: store.problems.some((p) => p.severity === 'error') };
-  });
-  out(`Added ${plan.id} to ${path.relative(process.cwd(), plan.file)}.\n`);
-  if (hasErrors) err('growth-log add: other entry files have errors; run growth-log validate to see them.\n');
+  const added = await addEntryToFolder(path.resolve(values.dir), entry);
+  out(`Added ${added.id} to ${path.relative(process.cwd(), added.file)}.\n`);
+  if (added.otherErrors) err('growth-log add: other entry files have errors; run growth-log validate to see them.\n');
   return 0;
 }
 
