@@ -41,6 +41,8 @@ Commands:
              --author EMAIL  whose commits (repeatable; default: user.email)
              --json          print the candidates as JSON
              --add           add one entry per candidate
+  mcp        Serve the log to an AI agent over the Model Context Protocol on
+             stdin/stdout (growth-log mcp --help)
 
 Common options:
   --dir DIR  the log folder (default: brag)
@@ -71,6 +73,10 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         return await runPacketCommand(rest, out, err);
       case 'git':
         return await runGitCommand(rest, out, err);
+      case 'mcp':
+        // Loaded only for this command: the protocol's schemas take a moment to build, which the
+        // other commands (a pre-commit hook's validate) should not pay.
+        return await (await import('./node/mcpServer')).runMcpCommand(rest, out, err);
       default:
         err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
         return 2;
