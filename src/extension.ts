@@ -20,6 +20,8 @@ import { tagCommands } from './extension/edit/tagCommands';
 import { TreeViewStateStore } from './extension/tree/treeViewState';
 import { viewCommands } from './extension/tree/viewCommands';
 import { WorkspaceLogs } from './extension/log/workspaceLogs';
+import { registerLanguageModelTools, type AgentTools } from './extension/agents/languageModelTools';
+import { registerMcpServerDefinitions } from './extension/agents/mcpServerDefinitions';
 
 /** What activate returns; the integration tests use it to reach the real services. */
 export interface GrowthLogApi {
@@ -28,6 +30,9 @@ export interface GrowthLogApi {
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly inputs: QuickInputs;
   readonly viewState: TreeViewStateStore;
+  /** The language-model tools as registered, for tests that cannot answer their confirmation. */
+  readonly agentTools: AgentTools;
+  readonly mcpServers: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): GrowthLogApi {
@@ -86,7 +91,9 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     lastChange.command(),
     { id: 'growthLog.refresh', execute: () => logs.reload() },
   ]);
-  return { logs, tree, treeView, inputs, viewState };
+  const agentTools = registerLanguageModelTools(context, deps, logger);
+  const mcpServers = registerMcpServerDefinitions(context);
+  return { logs, tree, treeView, inputs, viewState, agentTools, mcpServers };
 }
 
 export function deactivate(): void {
