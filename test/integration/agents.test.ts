@@ -1,7 +1,8 @@
-// The agent tools in a real VS Code: invoked through vscode.lm.invokeTool as chat invokes them.
-// Outside a chat session VS Code asks for addEntry's confirmation in a modal dialog, which a test
-// running in the extension host cannot answer; for that one case the registered tool object is
-// called the way VS Code calls it, prepareInvocation then invoke.
+// The agent tools in a real VS Code, invoked through vscode.lm.invokeTool as chat invokes them.
+// Before growthLog_addEntry runs, VS Code asks the user to confirm; the test VS Code runs with the
+// smoke-test driver (which the extension-host tests need), and that driver accepts confirmation
+// dialogs by itself. So what the confirmation shows is checked by calling the registered tool's
+// prepareInvocation, as VS Code does before it asks.
 import * as assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -74,6 +75,14 @@ describe('Agent tools', () => {
     await assert.rejects(invoke('growthLog_addEntry', { title: 'Won the hackathon', type: 'award' }), /`award` is not an entry type/);
     assert.equal(await readText(before!.file).catch(() => undefined), before!.text);
     assert.equal(api.logs.logs[0].store.entries.length, count);
+  });
+
+  it('add an entry through vscode.lm.invokeTool once VS Code has asked, as Add Entry adds it', async () => {
+    const api = await activateExtension();
+    const text = await invoke('growthLog_addEntry', { title: 'Gave the on-call handbook talk', type: 'network', tags: ['on-call'] });
+    assert.equal(text, `Added “Gave the on-call handbook talk” (${today()}) to brag/${year}.yaml with the id ${today()}-gave-the-on-call-handbook-talk.`);
+    assert.match(await readText(before!.file), /title: Gave the on-call handbook talk\n {4}type: network\n {4}tags: \[on-call\]\n/);
+    await eventually(() => assert.ok(api.logs.logs[0].store.entry(`${today()}-gave-the-on-call-handbook-talk`)));
   });
 
   it('ask before adding: the confirmation shows the entry and its file, and only invoke writes it, undoably', async () => {
