@@ -45,16 +45,29 @@ export function mcpTools(): Tool[] {
 }
 
 /** A server for the log in `dir`; `clock` gives today's date (YYYY-MM-DD) at each call. */
-export function createMcpServer(dir: string, clock: () => string = () => today()): Server {
+export function createMcpServer(dir: string, clock: () => string = () => today()): { server: Server; idle(): Promise<void> } {
   const server = new Server({ name: 'growth-log', title: 'Growth Log', version: SERVER_VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  const running = new Set<Promise<unknown>>();
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: mcpTools() }));
-  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
-    // Read at every call: the user, the extension or a git hook may have changed the log since.
-    const log = await folderAgentLog(dir, clock());
-    const result = await runTool(request.params.name, request.params.arguments ?? {}, log);
-    return { content: [{ type: 'text', text: result.text }], isError: result.isError };
+  server.setRequestHandler(CallToolRequestSchema, (request): Promise<CallToolResult> => {
+    const call = (async (): Promise<CallToolResult> => {
+      // Read at every call: the user, the extension or a git hook may have changed the log since.
+      const log = await folderAgentLog(dir, clock());
+      const result = await runTool(request.params.name, request.params.arguments ?? {}, log);
+      return { content: [{ type: 'text', text: result.text }], isError: result.isError };
+    })();
+    running.add(call);
+    void call.finally(() => running.delete(call)).catch(() => undefined);
+    return call;
   });
-  return server;
+  /** Resolves once no call is running, including calls whose request was read but not yet started. */
+  const idle = async () => {
+    do {
+      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.allSettled([...running]);
+    } while (running.size > 0);
+  };
+  return { server, idle };
 }
 
 export async function runMcpCommand(args: readonly string[], out: (s: string) => void, err: (s: string) => void, stdio: { stdin: Readable; stdout: Writable } = process): Promise<number> {
@@ -69,10 +82,11 @@ export async function runMcpCommand(args: readonly string[], out: (s: string) =>
     out(MCP_USAGE);
     return 0;
   }
-  const server = createMcpServer(path.resolve(values.dir ?? 'brag'));
+  const { server, idle } = createMcpServer(path.resolve(values.dir ?? 'brag'));
   const closed = new Promise<void>((resolve) => (server.onclose = resolve));
-  // The client closing our stdin is the end of the session.
-  stdio.stdin.once('end', () => void server.close());
+  // The client closing our stdin ends the session, once the calls it sent are answered (an add
+  // it asked for is finished, not cut off halfway).
+  stdio.stdin.once('end', () => void idle().then(() => server.close()));
   await server.connect(new StdioServerTransport(stdio.stdin, stdio.stdout));
   await closed;
   return 0;

@@ -34,10 +34,11 @@ export interface ToolResult {
 
 /**
  * True for an entry the user keeps out of packets, exports and agents' answers (`private: true`).
- * The one place the tools decide it.
+ * The one place the tools decide it. Until the model reads `private` as a field of its own the key
+ * is one of the entry's `extra` keys; either way the answer is the same.
  */
 export function isPrivateEntry(entry: Entry): boolean {
-  return entry.extra.private === true;
+  return (entry as { readonly private?: unknown }).private === true || entry.extra.private === true;
 }
 
 function visible(entries: readonly Entry[], includePrivate: boolean): readonly Entry[] {

@@ -1,6 +1,7 @@
 // `growth-log mcp` driven as an agent drives it: the official SDK's client starts the CLI as a
 // child process and talks to it over stdio.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -128,6 +129,20 @@ describe('growth-log mcp', function () {
     const added = await client.callTool({ name: 'growthLog_addEntry', arguments: { title: 'Started the log', date: '2026-11-26' } });
     assert.equal(added.isError, false, text(added));
     assert.match(fs.readFileSync(path.join(folder.dir, 'career', '2026.yaml'), 'utf8'), /title: Started the log/);
+  });
+
+  it('answers every request a client sent before closing its stdin, then exits', () => {
+    const requests = [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'pipe', version: '1' } } },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'growthLog_addEntry', arguments: { title: 'Closed the incident review', date: '2026-11-26' } } },
+    ];
+    const run = spawnSync(process.execPath, [CLI, 'mcp'], { cwd: folder.dir, input: requests.map((r) => JSON.stringify(r)).join('\n') + '\n', encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.status, 0, run.stderr);
+    const answers = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: number; result: CallToolResult });
+    assert.deepEqual(answers.map((a) => a.id), [1, 2]);
+    assert.equal(answers[1].result.isError, false);
+    assert.match(fs.readFileSync(path.join(folder.dir, 'brag', '2026.yaml'), 'utf8'), /title: Closed the incident review\n/);
   });
 
   it('prints its usage with --help and refuses unknown options', async () => {
