@@ -58,7 +58,7 @@ export const TOOLS: readonly ToolDefinition[] = [
       'Use it when the user asks to log, record or remember something they did: shipped work, a skill learned, a course, praise received, mentoring, a new responsibility. ' +
       'Write the title as one line in the past tense saying what the user did ("Led the migration of billing to Postgres 16"), not what the code does. ' +
       'Fill impact only with outcomes the user or the conversation stated (numbers where known); never invent impact, dates or competencies. ' +
-      'The date defaults to today. The user sees the entry and must confirm it before anything is written; a refusal or a validation error (an impossible date, an unknown type or competency) comes back as an error result that says why, and nothing is written. ' +
+      'The date defaults to today. The user may be shown the entry and asked to confirm it first (VS Code always asks). A refusal or a validation error (an impossible date, an unknown type or competency) comes back as an error that says why, and nothing is written. ' +
       'Returns the new entry\'s id and file. Call growthLog_findEntries first if the work may already be logged.',
     inputSchema: {
       type: 'object',
@@ -94,7 +94,7 @@ export const TOOLS: readonly ToolDefinition[] = [
     modelDescription:
       "Searches the user's growth log (their record of shipped work, skills, learning, mentoring, recognition and role changes) and returns matching entries, newest first, one line each: date, type, title, impact, tags and id. " +
       'Use it to answer what the user did in a period or on a topic, to check whether something is already logged before adding it, or to find entry ids. ' +
-      'All filters are optional and combine: text (every word must appear in the title, impact, details, tags or links; any case), tags (entries must have all of them), type, and a period. ' +
+      'All filters are optional and combine: text (every word must appear in the title, impact, details, tags or links; any case), tags (entries must have all of them), type, and a period; without any, it lists the whole log. ' +
       'Read-only. Entries the user marked private are left out unless includePrivate is true.',
     inputSchema: {
       type: 'object',
@@ -138,7 +138,7 @@ export const TOOLS: readonly ToolDefinition[] = [
     userDescription: 'Drafts the promotion packet for a level and period as Markdown, without writing a file.',
     modelDescription:
       "Drafts the user's promotion packet as Markdown, exactly as Growth Log's Generate Promotion Packet command writes it: a summary, the case for each criterion of the target level with evidence quoted from the log, the advancement story, the gaps, and an appendix of every entry in the period. " +
-      'Use it when the user wants their packet, a self-review or a summary for their manager; quote or adapt it, but never add evidence the log does not hold. ' +
+      'Use it when the user wants their packet, a self-review or a summary for their manager; the answer is long, so quote or adapt the parts needed, and never add evidence the log does not hold. ' +
       "Without level it argues for the user's target level; without a period it covers the last 12 months. Writes no file. Private entries are left out unless includePrivate is true.",
     inputSchema: {
       type: 'object',
