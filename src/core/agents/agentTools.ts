@@ -233,5 +233,8 @@ function draftPacket(input: unknown, log: AgentLog): string {
   const entries = visible(log.entries, request.includePrivate);
   // As Generate Promotion Packet asks for it: the ladder's current level, the chosen target and period.
   const plan = planPacket({ ladder, entries, today: log.today, current: ladder.current, target: request.level ?? log.targetLevel, period: request.period, since: request.since, until: request.until });
-  return generatePacket({ ...plan, entries, ladder, today: log.today });
+  // The entries are already the visible ones; the flag tells a packet that leaves private entries
+  // out by itself to keep those the request asked for.
+  const packet = { ...plan, entries, ladder, today: log.today, includePrivate: request.includePrivate };
+  return generatePacket(packet);
 }
