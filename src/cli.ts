@@ -4,9 +4,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dateProblem, ENTRY_TYPES, isEntryType, normalizeTag, today, type Entry, type NewEntry } from './core/model/entry';
 import { formatProblem, LogError, type Problem } from './core/model/problem';
 import { tagCounts } from './core/model/entryQuery';
-import { EntryStore } from './core/store/store';
 import { planTagChange } from './core/edits/tagEdits';
 import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './node/nodeFolderAccess';
+import { addEntryToFolder, loadStore } from './node/folderLog';
 import { runPacketCommand } from './node/packetCommand';
 import { runGitCommand } from './node/gitCommand';
 import { runExportCommand, runImportCommand } from './node/exportCommand';
@@ -56,6 +56,8 @@ Commands:
   status     Print the current level and the time in it, entries this month and this
              year, the last entry and the follow-ups due (for a prompt or cron)
              --today DATE    treat DATE as today
+  mcp        Serve the log to an AI agent over the Model Context Protocol on
+             stdin/stdout (growth-log mcp --help)
 
 Common options:
   --dir DIR  the log folder (default: brag)
@@ -94,6 +96,10 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         return await runDueCommand(rest, out, err);
       case 'status':
         return await runStatusCommand(rest, out, err);
+      case 'mcp':
+        // Loaded only for this command: the protocol's schemas take a moment to build, which the
+        // other commands (a pre-commit hook's validate) should not pay.
+        return await (await import('./node/mcpServer')).runMcpCommand(rest, out, err);
       default:
         err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
         return 2;
@@ -112,12 +118,6 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
 }
 
 const DIR_OPTION = { dir: { type: 'string', default: 'brag' } } as const satisfies ParseArgsConfig['options'];
-
-async function loadStore(dir: string): Promise<EntryStore> {
-  const store = new EntryStore(nodeFolderAccess(dir));
-  await store.loadAll();
-  return store;
-}
 
 function relative(problem: Problem): Problem {
   return { ...problem, file: path.relative(process.cwd(), problem.file) };
@@ -197,17 +197,9 @@ async function add(args: readonly string[], out: Write, err: Write): Promise<num
     competencies: split(values.competencies),
     direction,
   };
-  const dir = path.resolve(values.dir);
-  // Reading the log (for its ids), planning and writing are one step under the folder's lock, so
-  // an add racing another add, a tag or the extension never replaces their change.
-  const { plan, hasErrors } = await withNodeLogLock(dir, async () => {
-    const store = await loadStore(dir);
-    const plan = await store.planAdd(entry);
-    await writeFileAtomic(plan.file, plan.after);
-    return { plan, hasErrors: store.problems.some((p) => p.severity === 'error') };
-  });
-  out(`Added ${plan.id} to ${path.relative(process.cwd(), plan.file)}.\n`);
-  if (hasErrors) err('growth-log add: other entry files have errors; run growth-log validate to see them.\n');
+  const added = await addEntryToFolder(path.resolve(values.dir), entry);
+  out(`Added ${added.id} to ${path.relative(process.cwd(), added.file)}.\n`);
+  if (added.otherErrors) err('growth-log add: other entry files have errors; run growth-log validate to see them.\n');
   return 0;
 }
 

@@ -25,6 +25,8 @@ import { todayOf } from './extension/habit/clock';
 import { answerFollowUpCommand, setFollowUpCommand } from './extension/habit/followUpCommands';
 import { HabitLoop } from './extension/habit/habitLoop';
 import { Notifications } from './extension/habit/notifications';
+import { registerLanguageModelTools, type AgentTools } from './extension/agents/languageModelTools';
+import { registerMcpServerDefinitions } from './extension/agents/mcpServerDefinitions';
 
 /** What activate returns; the integration tests use it to reach the real services. */
 export interface GrowthLogApi {
@@ -35,6 +37,9 @@ export interface GrowthLogApi {
   readonly viewState: TreeViewStateStore;
   readonly habit: HabitLoop;
   readonly notifications: Notifications;
+  /** The language-model tools as registered, for tests that cannot answer their confirmation. */
+  readonly agentTools: AgentTools;
+  readonly mcpServers: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): GrowthLogApi {
@@ -105,7 +110,9 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     answerFollowUpCommand(followUpDeps),
     { id: 'growthLog.refresh', execute: () => logs.reload() },
   ]);
-  return { logs, tree, treeView, inputs, viewState, habit, notifications };
+  const agentTools = registerLanguageModelTools(context, deps, logger);
+  const mcpServers = registerMcpServerDefinitions(context);
+  return { logs, tree, treeView, inputs, viewState, habit, notifications, agentTools, mcpServers };
 }
 
 export function deactivate(): void {
