@@ -1,6 +1,8 @@
-// Bundles the extension and the CLI. Type-checking is separate (`npm run typecheck`),
-// as in vscode-extension-samples/esbuild-sample, so a build stays fast.
+// Bundles the extension (for the Node extension host and for the browser's web worker host)
+// and the CLI. Type-checking is separate (`npm run typecheck`), as in
+// vscode-extension-samples/esbuild-sample, so a build stays fast.
 const esbuild = require('esbuild');
+const { noNodeBuiltinsPlugin } = require('./scripts/noNodeBuiltinsPlugin');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -36,9 +38,20 @@ async function main() {
   const contexts = await Promise.all([
     esbuild.context({
       ...common,
-      entryPoints: ['src/extension.ts'],
+      entryPoints: ['src/extension.node.ts'],
       outfile: 'dist/extension.js',
       external: ['vscode'],
+    }),
+    esbuild.context({
+      ...common,
+      entryPoints: ['src/extension.browser.ts'],
+      outfile: 'dist/web/extension.js',
+      platform: 'browser',
+      target: 'es2022',
+      external: ['vscode'],
+      // Packages that ship a browser build get it, as they would on any web page.
+      mainFields: ['browser', 'module', 'main'],
+      plugins: [...common.plugins, noNodeBuiltinsPlugin],
     }),
     esbuild.context({
       ...common,
