@@ -34,6 +34,19 @@ const common = {
   plugins: watch ? [problemMatcherPlugin] : [],
 };
 
+/** The browser bundle (the manifest's `browser`), for the web worker host of vscode.dev. */
+const browserOptions = {
+  ...common,
+  entryPoints: ['src/extension.browser.ts'],
+  outfile: 'dist/web/extension.js',
+  platform: 'browser',
+  target: 'es2022',
+  external: ['vscode'],
+  // Packages that ship a browser build get it, as they would on any web page.
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [...common.plugins, noNodeBuiltinsPlugin],
+};
+
 async function main() {
   const contexts = await Promise.all([
     esbuild.context({
@@ -42,17 +55,7 @@ async function main() {
       outfile: 'dist/extension.js',
       external: ['vscode'],
     }),
-    esbuild.context({
-      ...common,
-      entryPoints: ['src/extension.browser.ts'],
-      outfile: 'dist/web/extension.js',
-      platform: 'browser',
-      target: 'es2022',
-      external: ['vscode'],
-      // Packages that ship a browser build get it, as they would on any web page.
-      mainFields: ['browser', 'module', 'main'],
-      plugins: [...common.plugins, noNodeBuiltinsPlugin],
-    }),
+    esbuild.context(browserOptions),
     esbuild.context({
       ...common,
       entryPoints: ['src/cli.ts'],
@@ -74,7 +77,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { browserOptions };
