@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { useWorkbench, type Workbench } from './workbench';
+import { ARTIFACTS, useWorkbench, type Workbench } from './workbench';
 
 describe('Growth Log in the web worker host', () => {
   const open = useWorkbench('empty', { 'remote.extensionKind': { 'growth-log.growth-log': ['web'] } });
@@ -13,22 +13,15 @@ describe('Growth Log in the web worker host', () => {
     workbench = open();
   });
 
-  it('runs in the web worker, as Developer: Show Running Extensions says', async () => {
-    await workbench.openGrowthLog();
-    await workbench.runCommand('Developer: Show Running Extensions');
-    const row = workbench.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Growth Log' });
-    await row.waitFor();
-    await row.scrollIntoViewIfNeeded();
-    assert.match((await row.textContent()) ?? '', /web worker/i);
-    await workbench.screenshot('60-web-worker-running-extensions');
-    await workbench.page.keyboard.press('Control+W');
-  });
-
   it('welcomes an empty log with Add Entry and Quick Add, and no Log from Git', async () => {
     await workbench.openGrowthLog();
     const welcome = workbench.page.locator('.part.sidebar .welcome-view-content');
     await welcome.getByText('Your growth log is empty.', { exact: false }).waitFor();
     await welcome.locator('.monaco-button', { hasText: 'Quick Add' }).waitFor();
+    // code-server has a Node host too, so until Growth Log has activated in the web worker, the
+    // workbench cannot know Log from Git will be missing (on vscode.dev, with no Node host, the
+    // manifest hides it from the start): the button goes when the extension says where it runs.
+    await welcome.locator('.monaco-button', { hasText: 'Log from Git' }).waitFor({ state: 'detached' });
     assert.deepEqual(await welcome.locator('.monaco-button').allTextContents(), ['Add Entry', 'Quick Add']);
     await workbench.screenshot('61-web-worker-welcome');
   });
@@ -58,5 +51,22 @@ describe('Growth Log in the web worker host', () => {
     assert.equal(await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Log from Git' }).count(), 0);
     await workbench.screenshot('63-web-worker-palette-without-log-from-git');
     await workbench.page.keyboard.press('Escape');
+  });
+
+  it('runs in the web worker, as Developer: Show Running Extensions says', async () => {
+    // Last, so the list shows the activation as finished; on a tall page, so the list renders
+    // every row (it renders only the rows in view).
+    const viewport = workbench.page.viewportSize();
+    await workbench.page.setViewportSize({ width: 1400, height: 2200 });
+    try {
+      await workbench.runCommand('Developer: Show Running Extensions');
+      const row = workbench.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Growth Log' });
+      await row.waitFor();
+      assert.match((await row.textContent()) ?? '', /web worker/i);
+      await row.screenshot({ path: path.join(ARTIFACTS, '64-web-worker-running-extensions.png') });
+      await workbench.page.keyboard.press('Control+W');
+    } finally {
+      if (viewport) await workbench.page.setViewportSize(viewport);
+    }
   });
 });
