@@ -1,6 +1,8 @@
-// Bundles the extension and the CLI. Type-checking is separate (`npm run typecheck`),
-// as in vscode-extension-samples/esbuild-sample, so a build stays fast.
+// Bundles the extension (for the Node extension host and for the browser's web worker host)
+// and the CLI. Type-checking is separate (`npm run typecheck`), as in
+// vscode-extension-samples/esbuild-sample, so a build stays fast.
 const esbuild = require('esbuild');
+const { noNodeBuiltinsPlugin } = require('./scripts/noNodeBuiltinsPlugin');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -32,14 +34,28 @@ const common = {
   plugins: watch ? [problemMatcherPlugin] : [],
 };
 
+/** The browser bundle (the manifest's `browser`), for the web worker host of vscode.dev. */
+const browserOptions = {
+  ...common,
+  entryPoints: ['src/extension.browser.ts'],
+  outfile: 'dist/web/extension.js',
+  platform: 'browser',
+  target: 'es2022',
+  external: ['vscode'],
+  // Packages that ship a browser build get it, as they would on any web page.
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [...common.plugins, noNodeBuiltinsPlugin],
+};
+
 async function main() {
   const contexts = await Promise.all([
     esbuild.context({
       ...common,
-      entryPoints: ['src/extension.ts'],
+      entryPoints: ['src/extension.node.ts'],
       outfile: 'dist/extension.js',
       external: ['vscode'],
     }),
+    esbuild.context(browserOptions),
     esbuild.context({
       ...common,
       entryPoints: ['src/cli.ts'],
@@ -61,7 +77,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { browserOptions };

@@ -1,9 +1,11 @@
-// Growth Log's entry point: build the services, then register one feature at a time.
+// Growth Log's wiring, shared by both extension hosts: build the services, then register one
+// feature at a time. The entry points are extension.node.ts (desktop, code-server, Codespaces)
+// and extension.browser.ts (vscode.dev, github.dev); both bundles include everything imported
+// here, so a feature that needs Node or git belongs in extension.node.ts, not here.
 import * as vscode from 'vscode';
-import { addEntryCommand } from './extension/capture/addEntry';
+import { addEntryCommand, type CaptureDeps } from './extension/capture/addEntry';
 import { addEntryFromSelectionCommand } from './extension/capture/addEntryFromSelection';
-import { logFromGitCommand } from './extension/capture/logFromGit';
-import { registerCommands } from './extension/workbench/commands';
+import { registerCommands, type Command } from './extension/workbench/commands';
 import { ContextKeys } from './extension/workbench/contextKeys';
 import { registerDiagnostics } from './extension/log/diagnostics';
 import { deleteEntryCommand, editEntryCommand } from './extension/edit/editEntry';
@@ -42,10 +44,18 @@ export interface GrowthLogApi {
   readonly mcpServers: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> | undefined;
 }
 
-export function activate(context: vscode.ExtensionContext): GrowthLogApi {
+/** What differs between the Node extension host and the browser's web worker host. */
+export interface ExtensionHost {
+  readonly kind: 'node' | 'web';
+  /** Commands only this host can run; the manifest hides the others' with `growthLog.webWorker`. */
+  commands(deps: CaptureDeps): readonly Command[];
+}
+
+export function activateGrowthLog(context: vscode.ExtensionContext, host: ExtensionHost): GrowthLogApi {
   const channel = vscode.window.createOutputChannel('Growth Log', { log: true });
   const logger = createLogger(channel);
   const contextKeys = new ContextKeys();
+  contextKeys.set('growthLog.webWorker', host.kind === 'web');
   const inputs = new QuickInputs();
   const logs = new WorkspaceLogs(logger, new EntryCacheStorage(context.storageUri, logger), inputs);
   const viewState = new TreeViewStateStore(context.workspaceState, contextKeys);
@@ -80,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
   const lastChange = new LastChange();
   const deps = { logs, inputs, reveal, viewState, lastChange, selection: () => treeView.selection };
   const notifications = new Notifications();
-  const habit: HabitLoop = new HabitLoop({ ...deps, tree, treeView, notifications, logger, globalState: context.globalState });
+  const habit: HabitLoop = new HabitLoop({ ...deps, tree, treeView, notifications, logger, globalState: context.globalState, gitCapture: host.kind === 'node' });
   const followUpDeps = { ...deps, clock: () => habit.clock };
   context.subscriptions.push(notifications, habit);
 
@@ -95,7 +105,6 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
   registerCommands(context, logger, [
     addEntryCommand(deps),
     quickAddCommand(deps),
-    logFromGitCommand(deps),
     addEntryFromSelectionCommand(deps),
     editEntryCommand(deps),
     deleteEntryCommand(deps),
@@ -109,12 +118,9 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     setFollowUpCommand(followUpDeps),
     answerFollowUpCommand(followUpDeps),
     { id: 'growthLog.refresh', execute: () => logs.reload() },
+    ...host.commands(deps),
   ]);
   const agentTools = registerLanguageModelTools(context, deps, logger);
   const mcpServers = registerMcpServerDefinitions(context);
   return { logs, tree, treeView, inputs, viewState, habit, notifications, agentTools, mcpServers };
-}
-
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
 }

@@ -227,11 +227,12 @@ export const FIXTURES = path.join(root, 'test', 'fixtures');
 /**
  * Opens one workbench on a copy of `fixture` for the whole suite, screenshots a failed test, and
  * closes everything afterwards. Call it inside `describe`; it returns the workbench getter.
+ * `settings` go into the user settings, as in Workbench.open.
  */
-export function useWorkbench(fixture: string): () => Workbench {
+export function useWorkbench(fixture: string, settings: Record<string, unknown> = {}): () => Workbench {
   let workbench: Workbench | undefined;
   before(async () => {
-    workbench = await Workbench.open(path.join(FIXTURES, fixture));
+    workbench = await Workbench.open(path.join(FIXTURES, fixture), settings);
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`);

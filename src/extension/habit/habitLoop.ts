@@ -44,6 +44,8 @@ export interface HabitLoopDeps extends FollowUpDeps {
   readonly notifications: Notifications;
   readonly logger: Logger;
   readonly globalState: vscode.Memento;
+  /** Whether this extension host has Log from Git (the browser's web worker has no git). */
+  readonly gitCapture: boolean;
 }
 
 const systemFocus: WindowFocus = {
@@ -183,7 +185,7 @@ export class HabitLoop implements vscode.Disposable {
     // Written before the toast shows: another window reading it now stays quiet. A follow-up
     // question waits for another day: one notification a day is the most the loop asks for.
     await this.setState({ ...markShown(this.state, now), followUpAskedAt: now });
-    const actions = [...(gitCaptureAvailable() ? [LOG_FROM_GIT] : []), QUICK_ADD, SNOOZE, TURN_OFF];
+    const actions = [...(this.deps.gitCapture && gitCaptureAvailable() ? [LOG_FROM_GIT] : []), QUICK_ADD, SNOOZE, TURN_OFF];
     void this.deps.notifications.ask(reminderMessage(last, today), actions).then((action) => this.onReminderAnswer(action));
     return true;
   }

@@ -6,6 +6,8 @@ export interface ContextKeyValues {
   'growthLog.filtered': boolean;
   /** `empty`: no entries and no problems; `problemsOnly`: files, but no valid entry; `entries`. */
   'growthLog.state': 'empty' | 'problemsOnly' | 'entries';
+  /** The extension runs in the browser's web worker host, where git capture cannot. */
+  'growthLog.webWorker': boolean;
 }
 
 /** Sets context keys through one typed door, skipping values that did not change. */
