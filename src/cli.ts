@@ -9,6 +9,7 @@ import { planTagChange } from './core/edits/tagEdits';
 import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './node/nodeFolderAccess';
 import { runPacketCommand } from './node/packetCommand';
 import { runGitCommand } from './node/gitCommand';
+import { runOverviewCommand } from './node/overviewCommand';
 
 type Write = (s: string) => void;
 
@@ -41,6 +42,8 @@ Commands:
              --author EMAIL  whose commits (repeatable; default: user.email)
              --json          print the candidates as JSON
              --add           add one entry per candidate
+  overview   The log at a glance; --svg DIR writes its timeline and coverage charts
+             (growth-log overview --help)
 
 Common options:
   --dir DIR  the log folder (default: brag)
@@ -71,6 +74,8 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         return await runPacketCommand(rest, out, err);
       case 'git':
         return await runGitCommand(rest, out, err);
+      case 'overview':
+        return await runOverviewCommand(rest, out, err);
       default:
         err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
         return 2;

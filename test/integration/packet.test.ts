@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { today } from '../../src/core/model/entry';
 import type { EntryItem } from '../../src/extension/tree/entriesTree';
@@ -24,11 +27,18 @@ describe('Promotion packet', () => {
     const file = vscode.Uri.parse((await done)!);
     assert.equal(file.toString(), workspaceUri('brag', 'packets', `packet-L3-${today()}.md`).toString());
 
-    let cli = '';
-    const code = await runPacketCommand(['--dir', workspaceUri('brag').fsPath, '--target', 'L3', '--period', 'last-12-months', '--today', today()], (s) => (cli += s), () => undefined);
+    // The CLI writes a draft of the same name elsewhere, with its charts beside it.
+    const cliFolder = await fs.mkdtemp(path.join(os.tmpdir(), 'growth-log-cli-packet-'));
+    const base = `packet-L3-${today()}`;
+    const code = await runPacketCommand(['--dir', workspaceUri('brag').fsPath, '--target', 'L3', '--period', 'last-12-months', '--today', today(), '-o', path.join(cliFolder, `${base}.md`)], () => undefined, () => undefined);
     assert.equal(code, 0);
     const written = await readText(file);
-    assert.equal(written, cli, 'the extension and the CLI write the same bytes');
+    assert.equal(written, await fs.readFile(path.join(cliFolder, `${base}.md`), 'utf8'), 'the extension and the CLI write the same bytes');
+    for (const chart of [`${base}-timeline.svg`, `${base}-coverage.svg`]) {
+      assert.match(written, new RegExp(`!\\[[^\\]]+\\]\\(${chart.replace(/\./g, '\\.')}\\)`), `the draft shows ${chart}`);
+      assert.equal(await readText(workspaceUri('brag', 'packets', chart)), await fs.readFile(path.join(cliFolder, chart), 'utf8'), `${chart} is the CLI's`);
+    }
+    await fs.rm(cliFolder, { recursive: true, force: true });
     assert.match(written, /Senior Software Engineer/);
     assert.match(written, /Led the billing service migration to Postgres 16/);
 

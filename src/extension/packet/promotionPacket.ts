@@ -6,6 +6,7 @@ import { isValidDate, today as todayDate } from '../../core/model/entry';
 import { findLevel, levelLabel, type Ladder } from '../../core/packet/ladder';
 import { packetBytes, planPacket, type PacketRequest } from '../../core/packet/packet';
 import { lastPromotion, NAMED_PERIODS, type NamedPeriodKind } from '../../core/packet/period';
+import { chartBaseName, chartFiles, packetOverview } from '../../core/overview/chartFiles';
 import { dateProblem } from '../capture/addEntry';
 import type { Command } from '../workbench/commands';
 import { askPick, MultiStepInput, type InputStep } from '../workbench/multiStepInput';
@@ -130,11 +131,15 @@ export function generatePacketCommand(deps: PacketDeps): Command {
       if (!answers) return undefined;
       const request: PacketRequest = { ladder, entries: log.store.entries, today, current: ladder.current, ...answers };
       const plan = planPacket(request);
-      const bytes = packetBytes({ ...plan, entries: request.entries, ladder, today });
+      const input = { ...plan, entries: request.entries, ladder, today };
       const file = await chooseFile(packetFolder(log), plan.targetLevel, today);
       if (!file) return undefined;
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-      await vscode.workspace.fs.writeFile(file, bytes);
+      const folder = vscode.Uri.joinPath(file, '..');
+      // The overview's charts go beside the draft, which shows them: the same files as `growth-log packet -o`.
+      const charts = chartFiles(packetOverview(input), chartBaseName(file.path.slice(file.path.lastIndexOf('/') + 1)));
+      await vscode.workspace.fs.createDirectory(folder);
+      for (const chart of charts) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, chart.name), new TextEncoder().encode(chart.svg));
+      await vscode.workspace.fs.writeFile(file, packetBytes({ ...input, charts }));
       const doc = await vscode.workspace.openTextDocument(file);
       // Beside what the user is editing; with nothing open, in the editor area itself.
       const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
