@@ -20,6 +20,8 @@ import { tagCommands } from './extension/edit/tagCommands';
 import { TreeViewStateStore } from './extension/tree/treeViewState';
 import { viewCommands } from './extension/tree/viewCommands';
 import { WorkspaceLogs } from './extension/log/workspaceLogs';
+import { listEntriesWithoutImpactCommand } from './extension/overview/entriesWithoutImpact';
+import { OverviewPanel } from './extension/overview/overviewPanel';
 
 /** What activate returns; the integration tests use it to reach the real services. */
 export interface GrowthLogApi {
@@ -28,6 +30,7 @@ export interface GrowthLogApi {
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly inputs: QuickInputs;
   readonly viewState: TreeViewStateStore;
+  readonly overview: OverviewPanel;
 }
 
 export function activate(context: vscode.ExtensionContext): GrowthLogApi {
@@ -65,7 +68,9 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     if (item) await treeView.reveal(item, { select: true, focus: false, expand: true });
   };
   const lastChange = new LastChange();
-  const deps = { logs, inputs, reveal, viewState, lastChange, selection: () => treeView.selection };
+  const deps = { logs, inputs, reveal, viewState, lastChange, tree, treeView, selection: () => treeView.selection };
+  const overview = new OverviewPanel(logs, context.extensionUri, logger);
+  context.subscriptions.push(overview);
 
   // Activation is the user opening the view or running a command: the log is wanted now, so its
   // reading starts here rather than a round trip later, when the view first asks for rows.
@@ -85,8 +90,10 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     ...tagCommands(deps),
     lastChange.command(),
     { id: 'growthLog.refresh', execute: () => logs.reload() },
+    overview.command(),
+    listEntriesWithoutImpactCommand(deps),
   ]);
-  return { logs, tree, treeView, inputs, viewState };
+  return { logs, tree, treeView, inputs, viewState, overview };
 }
 
 export function deactivate(): void {

@@ -20,10 +20,12 @@ export interface EntryFilter {
   readonly text?: string;
   /** Tags an entry must all have. */
   readonly tags?: readonly string[];
+  /** A month, `2026-03`: only entries dated in it (the overview's timeline sets it). */
+  readonly month?: string;
 }
 
 export function isEmptyFilter(filter: EntryFilter): boolean {
-  return !filter.text?.trim() && !filter.tags?.length;
+  return !filter.text?.trim() && !filter.tags?.length && !filter.month;
 }
 
 /** One line for the view's description: `“postgres” #infra`. */
@@ -31,13 +33,16 @@ export function describeFilter(filter: EntryFilter): string {
   const parts: string[] = [];
   if (filter.text?.trim()) parts.push(`“${filter.text.trim()}”`);
   for (const tag of filter.tags ?? []) parts.push(`#${tag}`);
+  if (filter.month) parts.push(`${MONTHS[Number(filter.month.slice(5, 7)) - 1] ?? filter.month.slice(5, 7)} ${filter.month.slice(0, 4)}`);
   return parts.join(' ');
 }
 
 export function filterEntries(entries: readonly Entry[], filter: EntryFilter): Entry[] {
   const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const tags = filter.tags ?? [];
+  const month = filter.month ? `${filter.month}-` : undefined;
   return entries.filter((entry) => {
+    if (month && !entry.date.startsWith(month)) return false;
     if (!tags.every((tag) => entry.tags.includes(tag))) return false;
     if (words.length === 0) return true;
     const haystack = [entry.title, entry.impact ?? '', entry.details ?? '', entry.type, ...entry.tags, ...entry.links].join('\n').toLowerCase();
