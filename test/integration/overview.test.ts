@@ -82,11 +82,13 @@ describe('Overview', () => {
     assert.deepEqual(await entryTitles(api), ['Led the billing service migration to Postgres 16']);
   });
 
-  it('shows the tree grouped by competency with a criterion clicked in the panel selected', async () => {
+  it('shows the tree grouped by competency, unfiltered, with a criterion clicked in the panel selected', async () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand('growthLog.showOverview');
+    await vscode.commands.executeCommand('growthLog.filterByMonth', '2026-09');
     await api.overview.handleMessage({ type: 'revealCriterion', value: 'technical-scope' });
     assert.equal(api.viewState.state.groupBy, 'competency');
+    assert.deepEqual(api.viewState.state.filter, {}, 'every piece of evidence the overview counted is shown');
     await eventually(() => assert.deepEqual(api.treeView.selection.map((n) => n.label), ['Technical scope']));
   });
 

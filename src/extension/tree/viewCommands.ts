@@ -1,7 +1,7 @@
 // The Entries view's own commands: group by, filter by text, tag or month, clear the filter,
 // and show a criterion's evidence (what the overview's clicks run).
 import * as vscode from 'vscode';
-import { GROUP_BY_CHOICES, groupByPeriod, isGroupBy, tagCounts, type GroupBy } from '../../core/model/entryQuery';
+import { GROUP_BY_CHOICES, groupByPeriod, isEmptyFilter, isGroupBy, tagCounts, type GroupBy } from '../../core/model/entryQuery';
 import type { Command } from '../workbench/commands';
 import { GroupItem, type EntriesTreeProvider, type TreeNode } from './entriesTree';
 import { askPick, askText } from '../workbench/multiStepInput';
@@ -105,6 +105,8 @@ export function viewCommands(deps: ViewCommandDeps): Command[] {
       id: 'growthLog.revealCriterion',
       async execute(arg: unknown) {
         if (typeof arg !== 'string' || !arg) return;
+        // All of the criterion's evidence, as the overview counts it: a filter would hide some.
+        if (!isEmptyFilter(viewState.state.filter)) viewState.setFilter({});
         if (viewState.state.groupBy !== 'competency') await viewState.setGroupBy('competency');
         const node = await tree.findCriterionNode(arg);
         if (!node) {
