@@ -3,7 +3,7 @@
 // Pure and deterministic: `today` comes in, nothing reads the clock.
 import { ENTRY_TYPES, type Entry, type EntryType, type MoveDirection } from '../model/entry';
 import { tagCounts } from '../model/entryQuery';
-import { criterionEvidence, MIN_EVIDENCE, type EvidenceStatus } from '../packet/evidence';
+import { criterionEvidenceCounts, MIN_EVIDENCE, type EvidenceStatus } from '../packet/evidence';
 import { findLevel, levelLabel, type Ladder } from '../packet/ladder';
 
 /** The months the overview shows when no start is given: two years of reviews. */
@@ -208,33 +208,32 @@ function buildTimeline(entries: readonly Entry[], start: string, end: string): T
 function buildCoverage(entries: readonly Entry[], ladder: Ladder, levelId: string, start: string, end: string): Coverage {
   const level = findLevel(ladder, levelId);
   const quarters = [...new Set(monthsBetween(start, end).map((month) => quarterOf(`${month}-01`)))];
-  const evidence = level ? criterionEvidence(entries, level) : [];
+  // Quarters by month, so the thousands of entries of a month share one string.
+  const quarterByMonth = new Map<string, string>();
+  const quarterOfEntry = (entry: Entry) => {
+    const month = entry.date.slice(0, 7);
+    let quarter = quarterByMonth.get(month);
+    if (quarter === undefined) quarterByMonth.set(month, (quarter = quarterOf(entry.date)));
+    return quarter;
+  };
+  const counts = level ? criterionEvidenceCounts(entries, level, quarterOfEntry) : [];
   return {
     levelId,
     levelLabel: levelLabel(ladder, levelId),
     quarters: quarters.map((key) => ({ key, label: `${key.slice(0, 4)} ${key.slice(5)}` })),
-    rows: evidence.map((item) => {
-      const tally = (list: readonly Entry[]) => {
-        const byQuarter = new Map<string, number>();
-        for (const entry of list) byQuarter.set(quarterOf(entry.date), (byQuarter.get(quarterOf(entry.date)) ?? 0) + 1);
-        return byQuarter;
-      };
-      const explicit = tally(item.explicit);
-      const suggested = tally(item.suggested);
-      return {
-        id: item.criterion.id,
-        title: item.criterion.title,
-        explicit: item.explicit.length,
-        suggested: item.suggested.length,
-        status: item.status,
-        isGap: item.isGap,
-        cells: quarters.map((quarter) => {
-          const e = explicit.get(quarter) ?? 0;
-          const s = suggested.get(quarter) ?? 0;
-          return { quarter, explicit: e, suggested: s, state: e > 0 ? 'explicit' : s > 0 ? 'suggested' : 'none' };
-        }),
-      };
-    }),
+    rows: counts.map((item) => ({
+      id: item.criterion.id,
+      title: item.criterion.title,
+      explicit: item.explicitTotal,
+      suggested: item.suggestedTotal,
+      status: item.status,
+      isGap: item.isGap,
+      cells: quarters.map((quarter) => {
+        const e = item.explicit.get(quarter) ?? 0;
+        const s = item.suggested.get(quarter) ?? 0;
+        return { quarter, explicit: e, suggested: s, state: e > 0 ? 'explicit' : s > 0 ? 'suggested' : 'none' };
+      }),
+    })),
   };
 }
 
