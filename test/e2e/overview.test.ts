@@ -59,17 +59,22 @@ describe('Overview in the browser', () => {
     await workbench.page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-selected="true"]', { hasText: 'People and mentoring' }).waitFor();
   });
 
-  it('follows a dark theme chosen while it is open', async () => {
-    const light = await pageBackground();
+  /** Picks a colour theme from the palette, as a user does. */
+  async function chooseTheme(label: string): Promise<void> {
     // Not runCommand: the palette ranks "Browse Color Themes in Marketplace" first for these words.
     await workbench.page.keyboard.press('F1');
     await workbench.quickInputBox().fill('>Preferences: Color Theme');
     await workbench.page.locator('.quick-input-widget .monaco-list-row', { has: workbench.page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).click();
     // The theme list replaces the palette's; typing before it shows would filter the palette.
-    const row = workbench.page.locator('.quick-input-widget .monaco-list-row', { has: workbench.page.locator('.label-name', { hasText: /^Dark Modern$/ }) });
-    await row.waitFor();
-    await workbench.quickInputBox().fill('Dark Modern');
-    await row.first().click();
+    const themeRow = (name: RegExp) => workbench.page.locator('.quick-input-widget .monaco-list-row', { has: workbench.page.locator('.label-name', { hasText: name }) });
+    await themeRow(/^(Light|Dark) Modern$/).first().waitFor();
+    await workbench.quickInputBox().fill(label);
+    await themeRow(new RegExp(`^${label}$`)).first().click();
+  }
+
+  it('follows a dark theme chosen while it is open', async () => {
+    const light = await pageBackground();
+    await chooseTheme('Dark Modern');
     await workbench.page.locator('.monaco-workbench.vs-dark').waitFor();
     await overview().locator('body.vscode-dark').waitFor();
     const dark = await pageBackground();
@@ -77,6 +82,16 @@ describe('Overview in the browser', () => {
     assert.match(dark, /^rgb\(([0-4]\d), /, 'a dark editor background');
     await overview().locator('h1').scrollIntoViewIfNeeded();
     await workbench.screenshot('62-overview-dark');
+  });
+
+  it('outlines the chart shapes in a high contrast theme', async () => {
+    await chooseTheme('Dark High Contrast');
+    await overview().locator('body.vscode-high-contrast').waitFor();
+    const stroke = await overview().locator('#gl-coverage rect.gl-cov-explicit').first().evaluate((rect) => (globalThis as unknown as { getComputedStyle(e: unknown): { stroke: string } }).getComputedStyle(rect).stroke);
+    assert.notEqual(stroke, 'none', 'a coverage cell has an outline');
+    await workbench.screenshot('64-overview-high-contrast');
+    await chooseTheme('Dark Modern');
+    await overview().locator('body.vscode-dark').waitFor();
   });
 
   it('comes back after the window reloads', async () => {

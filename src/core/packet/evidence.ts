@@ -168,8 +168,9 @@ export interface CriterionEvidenceCount {
 /**
  * `criterionEvidence` counted rather than listed, by a bucket of each entry: the same rules (the
  * same suggester, the same status), without ordering thousands of entries that only need counting.
- * Why a second walk: the overview's numbers and SVG for the bench's 10,000 entries took 0.58 of a
- * cold load through criterionEvidence, over the 0.5 target; a unit test keeps both in agreement.
+ * Why a second walk: through criterionEvidence the overview's numbers and SVG for the bench's
+ * 10,000 entries took 0.58 of a cold load, over the 0.5 target; counting takes about half the
+ * time of listing (docs/performance.md). A unit test keeps both in agreement.
  */
 export function criterionEvidenceCounts(entries: readonly Entry[], level: Level, bucket: (entry: Entry) => string): CriterionEvidenceCount[] {
   const suggest = createSuggester(level.criteria);
