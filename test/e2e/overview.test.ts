@@ -100,4 +100,27 @@ describe('Overview in the browser', () => {
     await overview().locator('#gl-timeline').waitFor();
     await workbench.screenshot('63-overview-after-reload');
   });
+
+  it('shows the timeline and coverage charts in a packet draft\'s preview', async () => {
+    await workbench.runCommand('View: Close All Editors');
+    await workbench.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+    await workbench.runCommand('Growth Log: Generate Promotion Packet');
+    await workbench.answer(/Generate Promotion Packet/, 'Staff Engineer');
+    await workbench.answer(/Generate Promotion Packet/, 'Last 12 months');
+    const preview = workbench.page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+    await preview.locator('h2', { hasText: 'At a glance' }).waitFor();
+    for (const chart of ['timeline', 'coverage']) {
+      const image = preview.locator(`img[src*="-${chart}.svg"]`);
+      await image.scrollIntoViewIfNeeded();
+      // Loaded and drawn, not a broken-image icon: the preview resolved the relative link.
+      let width = 0;
+      for (let tries = 0; tries < 50 && width === 0; tries++) {
+        width = await image.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth);
+        if (width === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(width, 760, `the ${chart} chart is drawn`);
+    }
+    await preview.locator('h2', { hasText: 'At a glance' }).scrollIntoViewIfNeeded();
+    await workbench.screenshot('65-packet-preview-with-charts');
+  });
 });
