@@ -282,8 +282,9 @@ const READINESS_ROWS: readonly ReadinessBuilder[] = [
     for (const entry of input.entries) if (entry.date <= input.today && (last === undefined || entry.date > last)) last = entry.date;
     return { id: 'last-entry', label: 'Last entry', value: last ?? 'none yet', tone: last === undefined ? 'warning' : 'neutral' };
   },
-  ({ entries, start, end }) => {
-    const count = entriesWithoutImpact(entries, { start, end }).length;
+  ({ entries }) => {
+    // Counted here; entriesWithoutImpact lists (and orders) the same entries when the button asks.
+    const count = entries.filter((entry) => !entry.impact?.trim()).length;
     return {
       id: 'without-impact',
       label: 'Entries without an impact',
