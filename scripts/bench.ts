@@ -19,6 +19,9 @@ import { today as todayOf } from '../src/core/model/entry';
 import { addDays } from '../src/core/packet/period';
 import { readCommits } from '../src/node/gitLog';
 import { generateVariedLog, seededRandom, WORDS } from './variedLog';
+import { buildOverview } from '../src/core/overview/overview';
+import { coverageSvg } from '../src/core/overview/coverageChart';
+import { timelineSvg } from '../src/core/overview/timelineChart';
 
 const FILES = 10;
 const RUNS = 7;
@@ -186,6 +189,9 @@ async function benchSize(root: string, total: number): Promise<Row[]> {
       target: '',
       ok: true,
     });
+    const overview = await overviewTime(dir, await coldLoad(dir));
+    rows.push(row('overview (numbers and both SVG charts) / cold load', overview.ms / coldMs, 0.5));
+    rows.push({ measure: `  (overview ${overview.ms.toFixed(1)} ms: ${overview.entries} entries in 24 months, ${overview.bytes} bytes of SVG)`, value: NaN, unit: '', target: '', ok: true });
     const heap = peakHeap(dir);
     rows.push({ measure: `peak heap while loading ${total} entries`, value: heap.peakMb, unit: 'MB', target: '< 100', ok: heap.peakMb < 100 });
     rows.push({ measure: `  (heap kept after the load ${heap.keptMb.toFixed(1)} MB, child max RSS ${heap.rssMb.toFixed(1)} MB)`, value: NaN, unit: '', target: '', ok: true });
@@ -264,6 +270,28 @@ async function packetTime(dir: string, store: EntryStore): Promise<{ ms: number;
   const ms = await median(RUNS, () => timed(build));
   const inPeriod = store.entries.filter((e) => e.date >= '2026-01-01').length;
   return { ms, entries: inPeriod, bytes };
+}
+
+/**
+ * The overview the extension draws for the loaded log (the default ladder, the level after L3,
+ * the 24 months up to the end of 2026): its numbers, then the timeline and coverage SVG.
+ */
+async function overviewTime(dir: string, store: EntryStore): Promise<{ ms: number; entries: number; bytes: number }> {
+  const access = nodeFolderAccess(dir);
+  const ladderFile = access.fileKey(LADDER_FILE_NAME);
+  const { ladder } = ladderFromFile(await access.readFile(ladderFile), ladderFile);
+  if (!ladder) throw new Error('the default ladder should be usable');
+  let entries = 0;
+  let bytes = 0;
+  const build = () => {
+    const overview = buildOverview({ entries: store.entries, ladder, targetLevel: 'L4', currentLevel: 'L3', today: '2026-12-31' });
+    if (!overview.coverage) throw new Error('the overview should have coverage for L4');
+    entries = overview.timeline.total;
+    bytes = timelineSvg(overview.timeline).length + coverageSvg(overview.coverage).length;
+  };
+  for (let i = 0; i < WARMUPS; i++) build();
+  const ms = await median(RUNS, () => timed(build));
+  return { ms, entries, bytes };
 }
 
 /** Loads the log in a fresh Node process, sampling the heap as files are parsed. */

@@ -14,6 +14,7 @@ import { ladderFromFile } from './core/packet/defaultLadder';
 import { LADDER_FILE_NAME } from './core/packet/ladder';
 import { levelProblems } from './core/habit/timeInLevel';
 import { runDueCommand, runStatusCommand } from './node/habitCommand';
+import { runOverviewCommand } from './node/overviewCommand';
 
 type Write = (s: string) => void;
 
@@ -58,6 +59,8 @@ Commands:
              --today DATE    treat DATE as today
   mcp        Serve the log to an AI agent over the Model Context Protocol on
              stdin/stdout (growth-log mcp --help)
+  overview   The log at a glance; --svg DIR writes its timeline and coverage charts
+             (growth-log overview --help)
 
 Common options:
   --dir DIR  the log folder (default: brag)
@@ -100,6 +103,8 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         // Loaded only for this command: the protocol's schemas take a moment to build, which the
         // other commands (a pre-commit hook's validate) should not pay.
         return await (await import('./node/mcpServer')).runMcpCommand(rest, out, err);
+      case 'overview':
+        return await runOverviewCommand(rest, out, err);
       default:
         err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
         return 2;

@@ -29,6 +29,8 @@ import { HabitLoop } from './extension/habit/habitLoop';
 import { Notifications } from './extension/habit/notifications';
 import { registerLanguageModelTools, type AgentTools } from './extension/agents/languageModelTools';
 import { registerMcpServerDefinitions } from './extension/agents/mcpServerDefinitions';
+import { listEntriesWithoutImpactCommand } from './extension/overview/entriesWithoutImpact';
+import { OverviewPanel } from './extension/overview/overviewPanel';
 
 /** What activate returns; the integration tests use it to reach the real services. */
 export interface GrowthLogApi {
@@ -42,6 +44,7 @@ export interface GrowthLogApi {
   /** The language-model tools as registered, for tests that cannot answer their confirmation. */
   readonly agentTools: AgentTools;
   readonly mcpServers: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> | undefined;
+  readonly overview: OverviewPanel;
 }
 
 /** What differs between the Node extension host and the browser's web worker host. */
@@ -88,11 +91,12 @@ export function activateGrowthLog(context: vscode.ExtensionContext, host: Extens
     if (item) await treeView.reveal(item, { select: true, focus: false, expand: true });
   };
   const lastChange = new LastChange();
-  const deps = { logs, inputs, reveal, viewState, lastChange, selection: () => treeView.selection };
+  const deps = { logs, inputs, reveal, viewState, lastChange, tree, treeView, selection: () => treeView.selection };
   const notifications = new Notifications();
-  const habit: HabitLoop = new HabitLoop({ ...deps, tree, treeView, notifications, logger, globalState: context.globalState, gitCapture: host.kind === 'node' });
+  const habit: HabitLoop = new HabitLoop({ ...deps, notifications, logger, globalState: context.globalState, gitCapture: host.kind === 'node' });
   const followUpDeps = { ...deps, clock: () => habit.clock };
-  context.subscriptions.push(notifications, habit);
+  const overview = new OverviewPanel(logs, context.extensionUri, logger);
+  context.subscriptions.push(notifications, habit, overview);
 
   // The window's start-up activates the extension too (for the weekly nudge), and then nothing
   // is read but a timestamp. Opening the view or running a command wants the log now: its reading
@@ -119,8 +123,10 @@ export function activateGrowthLog(context: vscode.ExtensionContext, host: Extens
     answerFollowUpCommand(followUpDeps),
     { id: 'growthLog.refresh', execute: () => logs.reload() },
     ...host.commands(deps),
+    overview.command(),
+    listEntriesWithoutImpactCommand(deps),
   ]);
   const agentTools = registerLanguageModelTools(context, deps, logger);
   const mcpServers = registerMcpServerDefinitions(context);
-  return { logs, tree, treeView, inputs, viewState, habit, notifications, agentTools, mcpServers };
+  return { logs, tree, treeView, inputs, viewState, habit, notifications, agentTools, mcpServers, overview };
 }

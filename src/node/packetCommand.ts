@@ -10,6 +10,7 @@ import { generatePacket, packetBytes, planPacket, privateLeftOutOfPacket, type P
 import { NAMED_PERIODS, type NamedPeriodKind } from '../core/packet/period';
 import { formatProblem, LogError, type Problem } from '../core/model/problem';
 import { EntryStore } from '../core/store/store';
+import { chartBaseName, chartFiles, packetOverview } from '../core/overview/chartFiles';
 import { nodeFolderAccess, writeFileAtomic } from './nodeFolderAccess';
 
 export const PACKET_USAGE = `Usage: growth-log packet [options]
@@ -28,7 +29,9 @@ Options:
   --title TEXT       the packet's heading (default: "Promotion packet: <target level>")
   --include-private  quote private entries (private: true) too; without it they are left
                      out, and their number is printed on stderr
-  -o, --output FILE  write to FILE instead of stdout; refuses to replace it without --force
+  -o, --output FILE  write to FILE instead of stdout, with the overview's timeline and
+                     coverage charts as FILE's name plus -timeline.svg and -coverage.svg
+                     next to it, shown in the draft; refuses to replace FILE without --force
   --force            replace FILE when it exists
   --dir DIR          the log folder (default: brag); its ladder.yaml is used when present
   -h, --help         show this help
@@ -123,8 +126,10 @@ export async function runPacketCommand(args: readonly string[], out: Write, err:
     err(`growth-log packet: ${values.output} already exists; pass --force to replace it.\n`);
     return 1;
   }
-  await writeFileAtomic(file, packetBytes(input));
-  out(`Wrote ${path.relative(process.cwd(), file) || file}\n`);
+  const charts = chartFiles(packetOverview(input), chartBaseName(path.basename(file)));
+  await writeFileAtomic(file, packetBytes({ ...input, charts }));
+  for (const chart of charts) await writeFileAtomic(path.join(path.dirname(file), chart.name), new TextEncoder().encode(chart.svg));
+  out(`Wrote ${path.relative(process.cwd(), file) || file} and ${charts.map((c) => c.name).join(' and ')}\n`);
   return 0;
 }
 

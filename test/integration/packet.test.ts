@@ -25,9 +25,14 @@ describe('Promotion packet', () => {
     assert.equal(file.toString(), workspaceUri('brag', 'packets', `packet-L3-${today()}.md`).toString());
 
     const written = await readText(file);
+    const base = `packet-L3-${today()}`;
+    const charts = [`${base}-timeline.svg`, `${base}-coverage.svg`];
+    for (const chart of charts) assert.match(written, new RegExp(`!\\[[^\\]]+\\]\\(${chart.replace(/\./g, '\\.')}\\)`), `the draft shows ${chart}`);
     if (nodeOnly) {
-      const cli = await nodeOnly.cliPacket(['--dir', workspaceUri('brag').fsPath, '--target', 'L3', '--period', 'last-12-months', '--today', today()]);
-      assert.equal(written, cli, 'the extension and the CLI write the same bytes');
+      // The CLI writes a draft of the same name elsewhere, with its charts beside it.
+      const cli = await nodeOnly.cliPacketFiles(['--dir', workspaceUri('brag').fsPath, '--target', 'L3', '--period', 'last-12-months', '--today', today()], `${base}.md`);
+      assert.equal(written, cli.get(`${base}.md`), 'the extension and the CLI write the same bytes');
+      for (const chart of charts) assert.equal(await readText(workspaceUri('brag', 'packets', chart)), cli.get(chart), `${chart} is the CLI's`);
     }
     assert.match(written, /Senior Software Engineer/);
     assert.match(written, /Led the billing service migration to Postgres 16/);
@@ -100,7 +105,8 @@ describe('Promotion packet', () => {
     await typeAndAccept(api, until!, '2026-10-31');
     const file = vscode.Uri.parse((await done)!);
     const written = await readText(file);
-    if (nodeOnly) assert.equal(written, await nodeOnly.cliPacket(['--dir', workspaceUri('brag').fsPath, '--target', 'L3', '--since', '2026-01-01', '--until', '2026-10-31', '--today', today()]));
+    // The CLI's draft on stdout is the file's without its pictures, which cannot follow it there.
+    if (nodeOnly) assert.equal(written.replace(/## At a glance\n\n(!\[.*\n\n)+/, ''), await nodeOnly.cliPacket(['--dir', workspaceUri('brag').fsPath, '--target', 'L3', '--since', '2026-01-01', '--until', '2026-10-31', '--today', today()]));
     assert.match(written, /2026-01-01 to 2026-10-31/);
     assert.doesNotMatch(written, /Led the billing service migration/, 'November is outside the range');
   });

@@ -20,10 +20,12 @@ export interface EntryFilter {
   readonly text?: string;
   /** Tags an entry must all have. */
   readonly tags?: readonly string[];
+  /** A month, `2026-03`: only entries dated in it (the overview's timeline sets it). */
+  readonly month?: string;
 }
 
 export function isEmptyFilter(filter: EntryFilter): boolean {
-  return !filter.text?.trim() && !filter.tags?.length;
+  return !filter.text?.trim() && !filter.tags?.length && !filter.month;
 }
 
 /** One line for the view's description: `“postgres” #infra`. */
@@ -31,13 +33,16 @@ export function describeFilter(filter: EntryFilter): string {
   const parts: string[] = [];
   if (filter.text?.trim()) parts.push(`“${filter.text.trim()}”`);
   for (const tag of filter.tags ?? []) parts.push(`#${tag}`);
+  if (filter.month) parts.push(`${MONTHS[Number(filter.month.slice(5, 7)) - 1] ?? filter.month.slice(5, 7)} ${filter.month.slice(0, 4)}`);
   return parts.join(' ');
 }
 
 export function filterEntries(entries: readonly Entry[], filter: EntryFilter): Entry[] {
   const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const tags = filter.tags ?? [];
+  const month = filter.month ? `${filter.month}-` : undefined;
   return entries.filter((entry) => {
+    if (month && !entry.date.startsWith(month)) return false;
     if (!tags.every((tag) => entry.tags.includes(tag))) return false;
     if (words.length === 0) return true;
     const haystack = [entry.title, entry.impact ?? '', entry.details ?? '', entry.type, ...entry.tags, ...entry.links].join('\n').toLowerCase();
@@ -90,9 +95,17 @@ export function groupByType(entries: readonly Entry[]): EntryGroup[] {
 
 /** Every tag in use with its count, most used first: what a tag pick list offers. */
 export function tagCounts(entries: readonly Entry[]): { tag: string; count: number }[] {
-  return groupByTag(entries)
-    .filter((g) => g.key !== 'tag:')
-    .map((g) => ({ tag: g.label, count: g.entries.length }));
+  // Counted, not grouped: the overview asks for this over thousands of entries on every change.
+  const counts = new Map<string, number>();
+  for (const entry of entries) {
+    for (let i = 0; i < entry.tags.length; i++) {
+      const tag = entry.tags[i];
+      // A tag listed twice in one entry counts once, as in groupByTag.
+      if (tag === '' || entry.tags.indexOf(tag) !== i) continue;
+      counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
+  }
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([tag, count]) => ({ tag, count }));
 }
 
 function bucket(entries: readonly Entry[], keys: (entry: Entry) => readonly string[]): Map<string, Entry[]> {

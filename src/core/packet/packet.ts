@@ -19,6 +19,11 @@ export interface PacketInput {
   readonly title?: string;
   /** Private entries (`private: true`) are left out unless this is true. */
   readonly includePrivate?: boolean;
+  /**
+   * Pictures shown after the summary, as files next to the draft (`name` relative to it): the
+   * overview's charts. Left out when the draft goes somewhere pictures cannot follow (stdout).
+   */
+  readonly charts?: readonly { readonly name: string; readonly alt: string }[];
 }
 
 /**
@@ -49,7 +54,7 @@ export function generatePacket(input: PacketInput): string {
       'confirm them by listing the criterion under `competencies`, or drop them._',
     '',
   );
-  for (const part of [summary(input, entries, evidence, currentLevel, targetName), theCase(evidence, targetName), story(entries), gaps(evidence), appendix(entries)]) {
+  for (const part of [summary(input, entries, evidence, currentLevel, targetName), atAGlance(input.charts ?? []), theCase(evidence, targetName), story(entries), gaps(evidence), appendix(entries)]) {
     for (const line of part) lines.push(line);
   }
   while (lines[lines.length - 1] === '') lines.pop();
@@ -93,6 +98,12 @@ function summary(input: PacketInput, entries: readonly Entry[], evidence: readon
       : `- **Gaps:** ${gaps.length} of ${evidence.length} (${gaps.map((g) => inline(g.criterion.title)).join(', ')})`,
     '',
   ];
+}
+
+function atAGlance(charts: readonly { readonly name: string; readonly alt: string }[]): string[] {
+  if (charts.length === 0) return [];
+  // Encoded, so a name with spaces or parentheses stays one link the preview resolves next to the draft.
+  return ['## At a glance', '', ...charts.flatMap((chart) => [`![${inline(chart.alt)}](${encodeURIComponent(chart.name)})`, ''])];
 }
 
 function theCase(evidence: readonly CriterionEvidence[], targetName: string): string[] {

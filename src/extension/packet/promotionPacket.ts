@@ -8,6 +8,7 @@ import { currentLevel } from '../../core/habit/timeInLevel';
 import { findLevel, levelLabel, type Ladder } from '../../core/packet/ladder';
 import { packetBytes, planPacket, privateLeftOutOfPacket, type PacketRequest } from '../../core/packet/packet';
 import { lastPromotion } from '../../core/packet/period';
+import { chartBaseName, chartFiles, packetOverview } from '../../core/overview/chartFiles';
 import type { Command } from '../workbench/commands';
 import { askPick, MultiStepInput, type InputStep } from '../workbench/multiStepInput';
 import type { QuickInputs } from '../workbench/quickInputs';
@@ -89,11 +90,14 @@ export function generatePacketCommand(deps: PacketDeps): Command {
       const request: PacketRequest = { ladder, entries: log.store.entries, today, current: ladder.current, ...choices };
       const plan = planPacket(request);
       const input = { ...plan, entries: request.entries, ladder, today, includePrivate };
-      const bytes = packetBytes(input);
       const file = await chooseOutputFile(packetFolder(log), `packet-${plan.targetLevel.replace(/[^\w.-]+/g, '-')}-${today}`, 'md');
       if (!file) return undefined;
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-      await vscode.workspace.fs.writeFile(file, bytes);
+      const folder = vscode.Uri.joinPath(file, '..');
+      // The overview's charts go beside the draft, which shows them: the same files as `growth-log packet -o`.
+      const charts = chartFiles(packetOverview(input), chartBaseName(file.path.slice(file.path.lastIndexOf('/') + 1)));
+      await vscode.workspace.fs.createDirectory(folder);
+      for (const chart of charts) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, chart.name), new TextEncoder().encode(chart.svg));
+      await vscode.workspace.fs.writeFile(file, packetBytes({ ...input, charts }));
       const doc = await vscode.workspace.openTextDocument(file);
       // Beside what the user is editing; with nothing open, in the editor area itself.
       const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;

@@ -352,6 +352,18 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return walk(await this.childrenOf());
   }
 
+  /** The row of a criterion of the target level (grouped by competency), for reveal from the overview. */
+  async findCriterionNode(criterionId: string): Promise<CriterionItem | undefined> {
+    for (const node of await this.getChildren()) {
+      if (node instanceof CriterionItem && node.evidence.criterion.id === criterionId) return node;
+      if (node instanceof FolderItem) {
+        const found = (await this.getChildren(node)).find((child): child is CriterionItem => child instanceof CriterionItem && child.evidence.criterion.id === criterionId);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
   private childNodes(node?: TreeNode): TreeNode[] {
     if (node instanceof FolderItem) return this.logChildren(node.log, node.id ?? '');
     if (node instanceof GroupItem) return this.groupChildren(node.group, node.id ?? '');

@@ -32,7 +32,7 @@ export class TreeViewStateStore {
   }
 
   setFilter(filter: EntryFilter): void {
-    this.current = { ...this.current, filter: { text: filter.text?.trim() || undefined, tags: filter.tags?.length ? [...filter.tags] : undefined } };
+    this.current = { ...this.current, filter: { text: filter.text?.trim() || undefined, tags: filter.tags?.length ? [...filter.tags] : undefined, month: filter.month || undefined } };
     this.publish();
   }
 

@@ -54,6 +54,22 @@ describe('growth-log packet', () => {
     assert.equal(await fs.readFile(file, 'utf8'), first);
   });
 
+  it('writes the timeline and coverage charts next to the file and shows them in the draft', async () => {
+    const file = path.join(temp, 'my packet.md');
+    const { code, out } = await run(['--dir', path.join(fixtures, 'default', 'brag'), '--current', 'L3', '--today', '2026-11-26', '-o', file]);
+    assert.equal(code, 0);
+    assert.match(out, /my packet\.md and my packet-timeline\.svg and my packet-coverage\.svg/);
+    const markdown = await fs.readFile(file, 'utf8');
+    assert.match(markdown, /\n## At a glance\n\n!\[Entries per month, stacked by type\]\(my%20packet-timeline\.svg\)\n\n!\[Coverage of Staff Engineer \(L4\) by quarter\]\(my%20packet-coverage\.svg\)\n\n## The case/);
+    // Apart from the pictures, the draft is the one printed to stdout.
+    assert.equal(markdown.replace(/## At a glance\n\n(!\[.*\n\n)+/, ''), await fs.readFile(path.join(fixtures, 'default', 'expected.md'), 'utf8'));
+    const timeline = await fs.readFile(path.join(temp, 'my packet-timeline.svg'), 'utf8');
+    assert.match(timeline, /^<svg [^>]*role="img"/);
+    // The packet's period: the last 12 months, 2025-11-27 to 2026-11-26, so 13 months drawn.
+    assert.match(timeline, /<desc id="gl-timeline-desc">13 months from November 2025 to November 2026: /);
+    assert.match(await fs.readFile(path.join(temp, 'my packet-coverage.svg'), 'utf8'), /Coverage of Staff Engineer \(L4\) by quarter/);
+  });
+
   it('exits 2 on bad arguments', async () => {
     const dir = path.join(fixtures, 'default', 'brag');
     for (const args of [['--bogus'], ['--since', '2026-13-01'], ['--period', 'forever'], ['--target', 'L9'], ['positional']]) {

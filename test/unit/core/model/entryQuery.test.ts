@@ -56,4 +56,12 @@ describe('entryQuery', () => {
     assert.deepEqual(filterEntries(log, { text: 'nothing like this' }), []);
     assert.equal(describeFilter({ text: ' postgres ', tags: ['infra'] }), '“postgres” #infra');
   });
+
+  it('filters by month, alone or with text and tags, and says which month', () => {
+    assert.deepEqual(filterEntries(log, { month: '2026-11' }).map((e) => e.id), ['a', 'b']);
+    assert.deepEqual(filterEntries(log, { month: '2026-11', tags: ['infra'] }).map((e) => e.id), ['a']);
+    assert.deepEqual(filterEntries(log, { month: '2026-03', text: 'rust' }).map((e) => e.id), ['c']);
+    assert.deepEqual(filterEntries(log, { month: '1999-01' }), []);
+    assert.equal(describeFilter({ tags: ['infra'], month: '2026-03' }), '#infra March 2026');
+  });
 });

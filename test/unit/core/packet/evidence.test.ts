@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { ENTRY_TYPES } from '../../../../src/core/model/entry';
+import { ENTRY_TYPES, type Entry } from '../../../../src/core/model/entry';
 import { defaultLadder } from '../../../../src/core/packet/defaultLadder';
-import { createSuggester, criterionEvidence, criterionForType, describeReason, suggestionsFor, unknownCompetencies, wordCharacterLength } from '../../../../src/core/packet/evidence';
+import { createSuggester, criterionEvidence, criterionEvidenceCounts, criterionForType, describeReason, suggestionsFor, unknownCompetencies, wordCharacterLength } from '../../../../src/core/packet/evidence';
 import { findLevel, type Criterion, type Level } from '../../../../src/core/packet/ladder';
+import { loadPacketSources } from '../../../../src/node/packetCommand';
 import { anEntry } from './packetBuilders';
 
 function criterion(id: string, keywords: string[] = [], title = id): Criterion {
@@ -211,3 +213,28 @@ describe('unknownCompetencies', () => {
     assert.deepEqual(unknownCompetencies(entry, defaultLadder()), ['excution']);
   });
 });
+
+describe('evidence counts', () => {
+  it('count by bucket exactly what criterionEvidence lists, for every level of the built-in ladder', async () => {
+    const fixtures = path.resolve(__dirname, '../../../../../test/fixtures/packet');
+    const sources = await loadPacketSources(path.join(fixtures, 'default', 'brag'));
+    assert.ok(sources.ladder);
+    // Keywords and types suggest plenty here: the test would pass vacuously on a log without suggestions.
+    for (const level of sources.ladder.levels) {
+      const listed = criterionEvidence(sources.entries, level);
+      const counted = criterionEvidenceCounts(sources.entries, level, (entry) => entry.date.slice(0, 4));
+      assert.deepEqual(
+        counted.map((c) => [c.criterion.id, c.explicitTotal, c.suggestedTotal, c.status, c.isGap, Object.fromEntries(c.explicit), Object.fromEntries(c.suggested)]),
+        listed.map((l) => [l.criterion.id, l.explicit.length, l.suggested.length, l.status, l.isGap, byYear(l.explicit), byYear(l.suggested)]),
+        level.id,
+      );
+    }
+    assert.ok(criterionEvidence(sources.entries, sources.ladder.levels[3]).some((c) => c.suggested.length > 0));
+  });
+});
+
+function byYear(entries: readonly Entry[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of entries) counts.set(entry.date.slice(0, 4), (counts.get(entry.date.slice(0, 4)) ?? 0) + 1);
+  return Object.fromEntries(counts);
+}
