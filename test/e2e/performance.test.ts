@@ -54,31 +54,36 @@ describe('Performance with a 10,000-entry log (figures printed, not asserted)', 
     const bytes = fs.readdirSync(path.join(workbench.workspace, 'brag')).reduce((sum, name) => sum + fs.statSync(path.join(workbench.workspace, 'brag', name)).size, 0);
     const listMs = cliList(workbench.workspace);
 
-    // From the extension's activation (opening the view activates it) to the first row on screen.
-    const firstRow = async () => {
-      await workbench.openGrowthLog();
-      const shown = await workbench.rowShownAt();
-      // The extension host writes its log a moment later.
-      for (let i = 0; i < 50 && !activatedSince(before); i++) await workbench.page.waitForTimeout(100);
-      const activated = workbench.lastActivation();
-      if (!activated || !activatedSince(before)) throw new Error('Growth Log was not activated');
-      // Where the time went: the load's own report in the output channel, as offsets from activation.
-      const loaded = workbench.outputLines().filter((line) => line.at >= activated && line.text.startsWith('Loaded ')).at(-1);
-      const took = Number(/ in (\d+) ms/.exec(loaded?.text ?? '')?.[1] ?? NaN);
-      const at = (loaded?.at.getTime() ?? NaN) - activated.getTime();
-      loads.push(`the log was read from ${at - took} to ${at} ms, the first row was on screen at ${shown - activated.getTime()} ms`);
-      return shown - activated.getTime();
-    };
+    // The extension is activated when the window has started (for the weekly nudge) and reads
+    // nothing then; the log is read when the view opens. So the first figure runs from the click
+    // that opens the view, and the second, after a reload that restores the open view, from the
+    // activation that restoring it causes.
     const loads: string[] = [];
-    let before = new Date();
-    const activatedSince = (time: Date) => (workbench.lastActivation()?.getTime() ?? 0) >= time.getTime() - 1000;
-    const coldMs = await firstRow();
+    const report = (label: string, from: number, shown: number) => {
+      // Where the time went: the load's own report in the output channel, as offsets from `from`.
+      const loaded = workbench.outputLines().filter((line) => line.at.getTime() >= from && line.text.startsWith('Loaded ')).at(-1);
+      const took = Number(/ in (\d+) ms/.exec(loaded?.text ?? '')?.[1] ?? NaN);
+      const at = (loaded?.at.getTime() ?? NaN) - from;
+      loads.push(`  ${label}: the log was read from ${at - took} to ${at} ms, the first row was on screen at ${shown - from} ms`);
+      return shown - from;
+    };
+
+    const clicked = Date.now();
+    await workbench.openGrowthLog();
+    const coldMs = report('after opening the view', clicked, await workbench.rowShownAt());
     await workbench.screenshot('perf-01-large-log');
-    // The parse cache is written shortly after the load; give it time, as a user's session would.
-    await workbench.page.waitForTimeout(3000);
-    before = new Date();
+    // The parse cache is saved once the log has been quiet for a moment; give it time, as a user's session would.
+    await workbench.page.waitForTimeout(5000);
+    const reloaded = new Date();
     await workbench.reload();
-    const reloadMs = await firstRow();
+    await workbench.openGrowthLog();
+    const shown = await workbench.rowShownAt();
+    // The extension host writes its log a moment later.
+    const activatedSince = (time: Date) => (workbench.lastActivation()?.getTime() ?? 0) >= time.getTime();
+    for (let i = 0; i < 50 && !activatedSince(reloaded); i++) await workbench.page.waitForTimeout(100);
+    const activated = workbench.lastActivation();
+    if (!activated || !activatedSince(reloaded)) throw new Error('Growth Log was not activated after the reload');
+    const reloadMs = report('after the reload', activated.getTime(), shown);
 
     const quickAdds: number[] = [];
     const inHost: string[] = [];
@@ -109,11 +114,11 @@ describe('Performance with a 10,000-entry log (figures printed, not asserted)', 
     const lines = [
       `In VS Code, ${ENTRIES} entries in ${FILES} files (${(bytes / 1024 / 1024).toFixed(1)} MB):`,
       `  growth-log list (Node start included)     ${listMs.toFixed(0)} ms`,
-      `  first tree row after activation           ${coldMs} ms  = ${ratio(coldMs)} x list  (target <= 1.5)`,
-      `  the same after a window reload (cached)   ${reloadMs} ms  = ${ratio(reloadMs)} x list  (target <= 0.5)`,
+      `  first tree row after opening the view     ${coldMs} ms  = ${ratio(coldMs)} x list  (target <= 1.5)`,
+      `  the same after a window reload (cached),`,
+      `    from the extension's activation         ${reloadMs} ms  = ${ratio(reloadMs)} x list  (target <= 0.5)`,
       `  Quick Add to its row in the tree          ${quickAdds.join(', ')} ms (median ${median(quickAdds)} ms, target < 300)`,
-      `  after activation: ${loads[0]}`,
-      `  after the reload: ${loads[1]}`,
+      ...loads,
       ...inHost,
     ];
     console.log(lines.join('\n'));
