@@ -185,6 +185,20 @@ describe('entry edits', () => {
       assert.equal(updateEntry('entries:\n  - {id: a, date: 2026-01-01, title: A}\n', 'a', { private: true }), 'entries:\n  - {id: a, date: 2026-01-01, title: A, private: true}\n');
     });
 
+    it('writes a promotion’s level after its direction and a follow-up as a plain date after the impact', () => {
+      const { text } = addEntry(undefined, { date: '2026-05-30', title: 'Promoted', type: 'move', direction: 'vertical', level: 'L3', impact: 'Leads the payments team', followUp: '2026-12-01' }, new Set());
+      assert.ok(text.endsWith('    type: move\n    direction: vertical\n    level: L3\n    impact: Leads the payments team\n    followUp: 2026-12-01\n'), text);
+      const [read] = parseEntryFile(text, 'f').entries;
+      assert.deepEqual([read.level, read.followUp], ['L3', '2026-12-01']);
+    });
+
+    it('answers a follow-up in one edit: the impact in after the title, the follow-up and its comment out, the rest untouched', () => {
+      const before = 'entries:\n  - id: a   # kept\n    date: 2026-01-01\n    title: A\n    followUp: 2026-02-01   # ask then\n    tags: [x]\n\n  # next\n  - id: b\n    date: 2026-01-02\n    title: B\n';
+      const after = updateEntry(before, 'a', { impact: 'Halved the build', followUp: undefined });
+      assert.equal(after, 'entries:\n  - id: a   # kept\n    date: 2026-01-01\n    title: A\n    impact: Halved the build\n    tags: [x]\n\n  # next\n  - id: b\n    date: 2026-01-02\n    title: B\n');
+      assert.equal(updateEntry(before, 'a', { followUp: '2026-02-15' }), before.replace('followUp: 2026-02-01', 'followUp: 2026-02-15'));
+    });
+
     it('picks an id not taken in other files', () => {
       assert.equal(addEntry(undefined, entry, new Set(['2026-12-01-shipped-the-importer'])).id, '2026-12-01-shipped-the-importer-2');
     });
