@@ -224,4 +224,23 @@ describe('Habit loop', () => {
       await restore();
     }
   });
+
+  it('warns in the Problems panel about a promotion to a level the ladder does not have, at the level', async () => {
+    const promotion = ['  - id: 2026-05-30-promoted', '    date: 2026-05-30', '    title: Promoted', '    type: move', '    direction: vertical', '    level: L9', ''].join('\n');
+    await writeText(file, `${original}\n${promotion}`);
+    try {
+      const line = `${original}\n${promotion}`.split('\n').indexOf('    level: L9');
+      const diagnostic = await eventually(() => {
+        const found = vscode.languages.getDiagnostics(file).find((d) => d.message.startsWith('`L9` is not a level'));
+        assert.ok(found, 'a diagnostic for the level');
+        return found;
+      });
+      assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+      assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character], [line, 11, 13]);
+      assert.match(diagnostic.message, /its levels are `L1`, `L2`, `L3`, `L4`, `L5`, `L6`/);
+    } finally {
+      await writeText(file, original);
+      await eventually(() => assert.ok(!vscode.languages.getDiagnostics(file).some((d) => d.message.startsWith('`L9`'))));
+    }
+  });
 });
