@@ -4,14 +4,15 @@ const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const { name, version, repository } = require(path.join(root, 'package.json'));
+const { name, version } = require(path.join(root, 'package.json'));
 const vsix = path.join(root, `${name}-${version}.vsix`);
 
 function packageExtension() {
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  // The README links to files in the repository; on the Marketplace they resolve against it.
-  const base = repository.url.replace(/\.git$/, '');
-  const args = ['package', '--no-dependencies', '--out', vsix, '--baseContentUrl', `${base}/blob/main`, '--baseImagesUrl', `${base}/raw/main`];
+  // The README's images ship inside the package and its links stay relative: the Extensions view
+  // resolves them against the installed extension's folder, so they work offline, where the
+  // repository's host (a placeholder until the project has a public home) would show broken images.
+  const args = ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix];
   execFileSync(process.execPath, [vsce, ...args], { cwd: root, stdio: 'inherit' });
   return vsix;
 }

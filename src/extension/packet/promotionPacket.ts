@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { isValidDate, today as todayDate } from '../../core/model/entry';
 import { findLevel, levelLabel, type Ladder } from '../../core/packet/ladder';
 import { packetBytes, planPacket, type PacketRequest } from '../../core/packet/packet';
-import { lastPromotion, NAMED_PERIODS, type NamedPeriodKind } from '../../core/packet/period';
+import { lastMonths, NAMED_PERIODS, periodRange, sincePromotion, thisYear, type NamedPeriodKind, type Period } from '../../core/packet/period';
 import { dateProblem } from '../capture/addEntry';
 import type { Command } from '../workbench/commands';
 import { askPick, MultiStepInput, type InputStep } from '../workbench/multiStepInput';
@@ -38,7 +38,6 @@ async function askLevelAndPeriod(inputs: QuickInputs, log: FolderLog, ladder: La
   const defaultTarget = log.targetLevel();
   let target = defaultTarget ?? ladder.levels[ladder.levels.length - 1].id;
   let choice: PeriodChoice = {};
-  const promotion = lastPromotion(log.store.entries, today);
 
   const askLevel: InputStep = async (input) => {
     const items: LevelItem[] = ladder.levels.map((level) => ({
@@ -56,7 +55,7 @@ async function askLevelAndPeriod(inputs: QuickInputs, log: FolderLog, ladder: La
       ...NAMED_PERIODS.map((p) => ({
         label: p.label,
         period: p.kind,
-        description: p.kind === 'since-promotion' ? (promotion ? `since ${promotion.date}` : 'no promotion recorded yet') : undefined,
+        description: namedPeriodRange(p.kind, log, today) ?? 'no promotion recorded yet',
       })),
       { label: 'Custom range…', period: 'custom' as const, description: 'from and to dates you type' },
     ];
@@ -85,6 +84,18 @@ async function askLevelAndPeriod(inputs: QuickInputs, log: FolderLog, ladder: La
     choice = { since, until };
   };
   return (await MultiStepInput.run(inputs, askLevel)) ? { target, ...choice } : undefined;
+}
+
+/** The days a named period covers, as the picker shows them: `2025-12-07 to 2026-12-06`. */
+function namedPeriodRange(kind: NamedPeriodKind, log: FolderLog, today: string): string | undefined {
+  const periods: Record<NamedPeriodKind, () => Period | undefined> = {
+    'last-12-months': () => lastMonths(today, 12),
+    'last-6-months': () => lastMonths(today, 6),
+    'since-promotion': () => sincePromotion(log.store.entries, today),
+    'this-year': () => thisYear(today),
+  };
+  const period = periods[kind]();
+  return period && periodRange(period);
 }
 
 /** `packet-L4-2026-11-26.md`, or `…-2.md` and on when the user keeps an existing draft. */

@@ -311,8 +311,15 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (!ladder || !level) {
       return [new MessageItem('Set a target level to see readiness', key, 'Set `target:` in ladder.yaml or the growthLog.targetLevel setting.')];
     }
-    const header = new MessageItem(`Target: ${levelLabel(ladder, level.id)}`, key, `Criteria of ${levelLabel(ladder, level.id)} from ${ladder.isDefault ? 'the built-in ladder' : 'ladder.yaml'}.`);
+    const header = new MessageItem(
+      `Target: ${levelLabel(ladder, level.id)}`,
+      key,
+      `Criteria of ${levelLabel(ladder, level.id)} from ${ladder.isDefault ? 'the built-in ladder' : 'ladder.yaml'}. The counts take every entry of the log; a packet counts only its review period.`,
+    );
     header.iconPath = new vscode.ThemeIcon('target');
+    // The packet counts a period, the tree the whole log: say so where the counts are read.
+    header.description = 'counts the whole log';
+    header.accessibilityInformation = { label: `Target: ${levelLabel(ladder, level.id)}, evidence counted from the whole log` };
     return [header, ...criterionEvidence(entries, level).map((evidence) => new CriterionItem(evidence, key))];
   }
 
