@@ -9,6 +9,7 @@ import { planTagChange } from './core/edits/tagEdits';
 import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './node/nodeFolderAccess';
 import { runPacketCommand } from './node/packetCommand';
 import { runGitCommand } from './node/gitCommand';
+import { runLadderCommand } from './node/ladderCommand';
 
 type Write = (s: string) => void;
 
@@ -41,6 +42,8 @@ Commands:
              --author EMAIL  whose commits (repeatable; default: user.email)
              --json          print the candidates as JSON
              --add           add one entry per candidate
+  ladder     import FILE.csv [-o FILE]: a levels-by-axes matrix as ladder.yaml;
+             levels: the folder's ladder, current and target (growth-log ladder --help)
 
 Common options:
   --dir DIR  the log folder (default: brag)
@@ -71,6 +74,8 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         return await runPacketCommand(rest, out, err);
       case 'git':
         return await runGitCommand(rest, out, err);
+      case 'ladder':
+        return await runLadderCommand(rest, out, err);
       default:
         err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
         return 2;
