@@ -20,6 +20,8 @@ import { tagCommands } from './extension/edit/tagCommands';
 import { TreeViewStateStore } from './extension/tree/treeViewState';
 import { viewCommands } from './extension/tree/viewCommands';
 import { WorkspaceLogs } from './extension/log/workspaceLogs';
+import { ladderCommands } from './extension/ladders/ladderCommands';
+import { createLogCommand, openWalkthroughCommand } from './extension/start/gettingStarted';
 
 /** What activate returns; the integration tests use it to reach the real services. */
 export interface GrowthLogApi {
@@ -85,6 +87,9 @@ export function activate(context: vscode.ExtensionContext): GrowthLogApi {
     ...tagCommands(deps),
     lastChange.command(),
     { id: 'growthLog.refresh', execute: () => logs.reload() },
+    ...ladderCommands(deps),
+    createLogCommand(deps),
+    openWalkthroughCommand(),
   ]);
   return { logs, tree, treeView, inputs, viewState };
 }

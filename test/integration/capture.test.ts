@@ -67,7 +67,7 @@ describe('Capture', () => {
 
     const competencyStep = asQuickPick(step!);
     assert.equal(competencyStep.step, 6);
-    assert.match(competencyStep.prompt ?? '', /^Which criteria of Senior Software Engineer \(L3\), your target level, does it show\?/);
+    assert.match(competencyStep.prompt ?? '', /^Criteria of Senior Software Engineer \(L3\), your target level: check those it shows/);
     assert.ok(competencyStep.items.some((i) => i.description === 'leadership'), 'criteria of the target level are offered');
     const item = competencyStep.items.find((i) => i.description === 'leadership')!;
     step = await pickAndAccept(api, competencyStep, [item.label]);

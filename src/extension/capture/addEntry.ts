@@ -193,7 +193,7 @@ export function addEntryCommand(deps: CaptureDeps): Command {
           step: 6,
           totalSteps: TOTAL_STEPS,
           placeholder: 'Criteria (optional)',
-          prompt: `Which criteria of ${criteria.label} does it show? Space checks, Enter goes on (or skips).`,
+          prompt: `Criteria of ${criteria.label}: check those it shows with Space, then Enter (or Enter to skip).`,
           items,
           canSelectMany: true,
           selected: items.filter((i) => draft.competencies.includes(i.value)),

@@ -170,7 +170,14 @@ function spaceChecksHighlighted<T extends vscode.QuickPickItem>(pick: vscode.Qui
     const before = previous;
     previous = value;
     const [active] = pick.activeItems;
-    if (value !== `${before} ` || !active) return;
+    if (value !== `${before} ` || !active) {
+      // A many-select list highlights nothing while the user types; highlight the first match,
+      // as a single pick does, so there is something for Space to check.
+      const filter = value.trim().toLowerCase();
+      const match = filter ? pick.items.find((item) => item.label.toLowerCase().includes(filter)) : undefined;
+      if (match && match !== active) pick.activeItems = [match];
+      return;
+    }
     const checked = pick.selectedItems.includes(active);
     pick.selectedItems = checked ? pick.selectedItems.filter((item) => item !== active) : [...pick.selectedItems, active];
     // The filter found the item; clear it for the next one, but keep new values typed before it.
