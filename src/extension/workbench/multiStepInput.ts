@@ -166,24 +166,31 @@ export class MultiStepInput {
  */
 function spaceChecksHighlighted<T extends vscode.QuickPickItem>(pick: vscode.QuickPick<T>): vscode.Disposable {
   let previous = pick.value;
-  return pick.onDidChangeValue((value) => {
+  // What the user sees highlighted. The workbench reports a many-select list's active item as
+  // gone when the filter changes, sometimes before the change itself, so it is kept here.
+  let highlighted: T | undefined = pick.activeItems[0];
+  const active = pick.onDidChangeActive((items) => {
+    if (items.length > 0) highlighted = items[0];
+  });
+  const value = pick.onDidChangeValue((value) => {
     const before = previous;
     previous = value;
-    const [active] = pick.activeItems;
-    if (value !== `${before} ` || !active) {
-      // A many-select list highlights nothing while the user types; highlight the first match,
-      // as a single pick does, so there is something for Space to check.
-      const filter = value.trim().toLowerCase();
-      const match = filter ? pick.items.find((item) => item.label.toLowerCase().includes(filter)) : undefined;
-      if (match && match !== active) pick.activeItems = [match];
+    if (value === `${before} ` && highlighted) {
+      const item = highlighted;
+      const checked = pick.selectedItems.includes(item);
+      pick.selectedItems = checked ? pick.selectedItems.filter((i) => i !== item) : [...pick.selectedItems, item];
+      // The filter found the item; clear it for the next one, but keep new values typed before it.
+      previous = before.includes(',') ? before : '';
+      pick.value = previous;
       return;
     }
-    const checked = pick.selectedItems.includes(active);
-    pick.selectedItems = checked ? pick.selectedItems.filter((item) => item !== active) : [...pick.selectedItems, active];
-    // The filter found the item; clear it for the next one, but keep new values typed before it.
-    previous = before.includes(',') ? before : '';
-    pick.value = previous;
+    // A many-select list highlights nothing while the user types; highlight the first match,
+    // as a single pick does, so there is something for Space to check.
+    const filter = value.trim().toLowerCase();
+    highlighted = filter ? pick.items.find((item) => item.label.toLowerCase().includes(filter)) : pick.items[0];
+    if (highlighted) pick.activeItems = [highlighted];
   });
+  return vscode.Disposable.from(active, value);
 }
 
 /** One question in an InputBox; undefined when the user escapes. */
