@@ -1,18 +1,34 @@
 // Builds growth-log-<version>.vsix with @vscode/vsce. Everything is bundled by esbuild, so the
 // package carries no node_modules; .vscodeignore keeps sources, tests and maps out.
 const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const { name, version } = require(path.join(root, 'package.json'));
 const vsix = path.join(root, `${name}-${version}.vsix`);
 
+/**
+ * The README as the package carries it: without its screenshots. The Extensions view shows a
+ * README under a policy that keeps only http(s) images (seen on VS Code 1.139: a relative path
+ * and a data: URL both lose their source), so an image there needs the network and a public host
+ * this project does not have yet; a broken picture would be all a user sees. The repository's
+ * README keeps them.
+ */
+function packagedReadme() {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const withoutImages = readme.replace(/^!\[[^\]]*\]\([^)]+\)\n\n/gm, '');
+  const dir = path.join(root, 'out', 'package');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'README.md');
+  fs.writeFileSync(file, withoutImages);
+  return file;
+}
+
 function packageExtension() {
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  // The README's images ship inside the package and its links stay relative: the Extensions view
-  // resolves them against the installed extension's folder, so they work offline, where the
-  // repository's host (a placeholder until the project has a public home) would show broken images.
-  const args = ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix];
+  // Links stay as written: vsce would otherwise point them at the repository's (placeholder) host.
+  const args = ['package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', path.relative(root, packagedReadme()), '--out', vsix];
   execFileSync(process.execPath, [vsce, ...args], { cwd: root, stdio: 'inherit' });
   return vsix;
 }
