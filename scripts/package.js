@@ -6,14 +6,30 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 
 const root = path.resolve(__dirname, '..');
-const { name, version, repository } = require(path.join(root, 'package.json'));
+const { name, version } = require(path.join(root, 'package.json'));
 const vsix = path.join(root, `${name}-${version}.vsix`);
+
+/**
+ * The README as the package carries it: without its screenshots. The Extensions view shows a
+ * README under a policy that keeps only http(s) images (seen on VS Code 1.139: a relative path
+ * and a data: URL both lose their source), so an image there needs the network and a public host
+ * this project does not have yet; a broken picture would be all a user sees. The repository's
+ * README keeps them.
+ */
+function packagedReadme() {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const withoutImages = readme.replace(/^!\[[^\]]*\]\([^)]+\)\n\n/gm, '');
+  const dir = path.join(root, 'out', 'package');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'README.md');
+  fs.writeFileSync(file, withoutImages);
+  return file;
+}
 
 function packageExtension() {
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  // The README links to files in the repository; on the Marketplace they resolve against it.
-  const base = repository.url.replace(/\.git$/, '');
-  const args = ['package', '--no-dependencies', '--out', vsix, '--baseContentUrl', `${base}/blob/main`, '--baseImagesUrl', `${base}/raw/main`];
+  // Links stay as written: vsce would otherwise point them at the repository's (placeholder) host.
+  const args = ['package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', path.relative(root, packagedReadme()), '--out', vsix];
   execFileSync(process.execPath, [vsce, ...args], { cwd: root, stdio: 'inherit' });
   reportBundleSizes();
   return vsix;

@@ -15,6 +15,7 @@ import { LADDER_FILE_NAME } from './core/packet/ladder';
 import { levelProblems } from './core/habit/timeInLevel';
 import { runDueCommand, runStatusCommand } from './node/habitCommand';
 import { runOverviewCommand } from './node/overviewCommand';
+import { runLadderCommand } from './node/ladderCommand';
 
 type Write = (s: string) => void;
 
@@ -61,6 +62,8 @@ Commands:
              stdin/stdout (growth-log mcp --help)
   overview   The log at a glance; --svg DIR writes its timeline and coverage charts
              (growth-log overview --help)
+  ladder     import FILE.csv [-o FILE]: a levels-by-axes matrix as ladder.yaml;
+             levels: the folder's ladder, current and target (growth-log ladder --help)
 
 Common options:
   --dir DIR  the log folder (default: brag)
@@ -105,6 +108,8 @@ export async function main(argv: readonly string[], out: Write, err: Write): Pro
         return await (await import('./node/mcpServer')).runMcpCommand(rest, out, err);
       case 'overview':
         return await runOverviewCommand(rest, out, err);
+      case 'ladder':
+        return await runLadderCommand(rest, out, err);
       default:
         err(`growth-log: unknown command '${command}'\n\n${USAGE}`);
         return 2;

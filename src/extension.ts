@@ -12,7 +12,7 @@ import { deleteEntryCommand, editEntryCommand } from './extension/edit/editEntry
 import { EntriesTreeProvider, type TreeNode } from './extension/tree/entriesTree';
 import { EntryCacheStorage } from './extension/log/entryCacheStorage';
 import { LastChange } from './extension/log/lastChange';
-import { createLogger } from './extension/workbench/logger';
+import { createLogger, type Logger } from './extension/workbench/logger';
 import { openEntryCommand } from './extension/tree/openEntry';
 import { generatePacketCommand } from './extension/packet/promotionPacket';
 import { exportCommand } from './extension/export/exportLog';
@@ -27,10 +27,11 @@ import { todayOf } from './extension/habit/clock';
 import { answerFollowUpCommand, setFollowUpCommand } from './extension/habit/followUpCommands';
 import { HabitLoop } from './extension/habit/habitLoop';
 import { Notifications } from './extension/habit/notifications';
-import { registerLanguageModelTools, type AgentTools } from './extension/agents/languageModelTools';
-import { registerMcpServerDefinitions } from './extension/agents/mcpServerDefinitions';
+import type { AgentTools } from './extension/agents/languageModelTools';
 import { listEntriesWithoutImpactCommand } from './extension/overview/entriesWithoutImpact';
 import { OverviewPanel } from './extension/overview/overviewPanel';
+import { ladderCommands } from './extension/ladders/ladderCommands';
+import { createLogCommand, openWalkthroughCommand } from './extension/start/gettingStarted';
 
 /** What activate returns; the integration tests use it to reach the real services. */
 export interface GrowthLogApi {
@@ -42,8 +43,8 @@ export interface GrowthLogApi {
   readonly habit: HabitLoop;
   readonly notifications: Notifications;
   /** The language-model tools as registered, for tests that cannot answer their confirmation. */
-  readonly agentTools: AgentTools;
-  readonly mcpServers: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> | undefined;
+  readonly agentTools?: AgentTools;
+  readonly mcpServers?: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition>;
   readonly overview: OverviewPanel;
 }
 
@@ -52,6 +53,8 @@ export interface ExtensionHost {
   readonly kind: 'node' | 'web';
   /** Commands only this host can run; the manifest hides the others' with `growthLog.webWorker`. */
   commands(deps: CaptureDeps): readonly Command[];
+  /** The agent tools and the MCP server, which this host offers (the Node host: the server is a Node process). */
+  agents?(context: vscode.ExtensionContext, deps: CaptureDeps, logger: Logger): Pick<GrowthLogApi, 'agentTools' | 'mcpServers'>;
 }
 
 export function activateGrowthLog(context: vscode.ExtensionContext, host: ExtensionHost): GrowthLogApi {
@@ -125,8 +128,9 @@ export function activateGrowthLog(context: vscode.ExtensionContext, host: Extens
     ...host.commands(deps),
     overview.command(),
     listEntriesWithoutImpactCommand(deps),
+    ...ladderCommands(deps),
+    createLogCommand(deps),
+    openWalkthroughCommand(),
   ]);
-  const agentTools = registerLanguageModelTools(context, deps, logger);
-  const mcpServers = registerMcpServerDefinitions(context);
-  return { logs, tree, treeView, inputs, viewState, habit, notifications, agentTools, mcpServers, overview };
+  return { logs, tree, treeView, inputs, viewState, habit, notifications, overview, ...host.agents?.(context, deps, logger) };
 }

@@ -87,7 +87,7 @@ describe('Agent tools', () => {
 
   it('ask before adding: the confirmation shows the entry and its file, and only invoke writes it, undoably', async () => {
     const api = await activateExtension();
-    const tool = api.agentTools.get('growthLog_addEntry');
+    const tool = api.agentTools?.get('growthLog_addEntry');
     assert.ok(tool?.prepareInvocation);
     const input = { title: 'Shipped the importer retry queue', type: 'project', impact: 'Import failures down from 3% to 0.1%', tags: ['Data Pipeline'], competencies: ['execution'] };
     const token = new vscode.CancellationTokenSource().token;

@@ -58,6 +58,8 @@ describe('Capture', () => {
     const tagStep = asQuickPick(step!);
     assert.equal(tagStep.step, 5);
     assert.equal(tagStep.canSelectMany, true);
+    assert.equal(tagStep.placeholder, 'Tags (optional)');
+    assert.match(tagStep.prompt ?? '', /^Space checks the highlighted tag/);
     // Tags in use are offered, most used first.
     assert.equal(tagStep.items[0].label, 'infra');
     await check(tagStep, ['infra']);
@@ -65,6 +67,7 @@ describe('Capture', () => {
 
     const competencyStep = asQuickPick(step!);
     assert.equal(competencyStep.step, 6);
+    assert.match(competencyStep.prompt ?? '', /^Criteria of Senior Software Engineer \(L3\), your target level: check those it shows/);
     assert.ok(competencyStep.items.some((i) => i.description === 'leadership'), 'criteria of the target level are offered');
     const item = competencyStep.items.find((i) => i.description === 'leadership')!;
     step = await pickAndAccept(api, competencyStep, [item.label]);

@@ -20,6 +20,12 @@ describe('Promotion packet', () => {
     assert.deepEqual(levels.activeItems.map((i) => i.label), ['Senior Software Engineer'], 'the target level is offered first');
     const periods = await pickAndAccept(api, levels, ['Senior Software Engineer']);
     assert.deepEqual(asQuickPick(periods!).items.map((i) => i.label), ['Last 12 months', 'Last 6 months', 'Since the last promotion', 'This calendar year', 'Custom range…']);
+    // Every named period shows the days it covers.
+    const year = today().slice(0, 4);
+    const descriptions = asQuickPick(periods!).items.map((i) => i.description ?? '');
+    assert.match(descriptions[0], /^\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/);
+    assert.ok(descriptions[0].endsWith(` to ${today()}`), descriptions[0]);
+    assert.equal(descriptions[3], `${year}-01-01 to ${today()}`);
     await pickAndAccept(api, periods!, ['Last 12 months']);
     const file = vscode.Uri.parse((await done)!);
     assert.equal(file.toString(), workspaceUri('brag', 'packets', `packet-L3-${today()}.md`).toString());
@@ -53,6 +59,7 @@ describe('Promotion packet', () => {
     try {
       const rows = await treeRows(api);
       assert.equal(rows[0].label, 'Target: Senior Software Engineer (L3)');
+      assert.equal(rows[0].description, 'counts the whole log', 'the header says the counts are not a packet period’s');
       const criteria = rows.filter((r) => r.node.contextValue?.startsWith('criterion'));
       assert.ok(criteria.length >= 5, `criteria of L3: ${criteria.map((c) => c.label).join(', ')}`);
       const scope = criteria.find((c) => c.label === 'Technical scope');

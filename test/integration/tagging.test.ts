@@ -77,6 +77,41 @@ describe('Tagging', () => {
     assert.equal(await readText(workspaceUri('brag', 'talks.yaml')), TALKS);
   });
 
+  it('says which tags the selected entries already have, with a placeholder that fits beside the count', async () => {
+    const api = await activateExtension();
+    const billing = await rowOf(api, 'Led the billing service migration to Postgres 16');
+    const talk = await rowOf(api, 'Meetup talk on incident reviews');
+    const { input, done } = await startCommand(api, 'growthLog.tagEntries', billing, [billing, talk]);
+    const pick = asQuickPick(input);
+    assert.equal(pick.placeholder, 'Tags to add', 'a placeholder short enough for the "0 Selected" badge');
+    assert.match(pick.prompt ?? '', /^Space checks the highlighted tag/);
+    const described = Object.fromEntries(pick.items.map((i) => [i.label, i.description]));
+    assert.match(described.infra ?? '', /^\d+ entries · already on all 2$/);
+    assert.equal(described.speaking, '1 entry · already on 1 of 2');
+    assert.match(described.mentoring ?? '', /^\d+ entr(y|ies)$/);
+
+    // Space typed into the filter is a keystroke the extension host cannot send: the end-to-end
+    // suite types it. Here: the checked tag is added.
+    await check(pick, ['mentoring']);
+    await typeAndAcceptPick(api, pick, '');
+    await done;
+    assert.equal(
+      await readText(workspaceUri('brag', '2026.yaml')),
+      before['2026.yaml'].replace('    tags: [infra, leadership]\n', '    tags: [infra, leadership, mentoring]\n'),
+    );
+    await vscode.commands.executeCommand('growthLog.undoLastChange');
+  });
+
+  it('says “already on it” for a single entry', async () => {
+    const api = await activateExtension();
+    const talk = await rowOf(api, 'Meetup talk on incident reviews');
+    const { input, done } = await startCommand(api, 'growthLog.tagEntries', talk);
+    const described = Object.fromEntries(asQuickPick(input).items.map((i) => [i.label, i.description]));
+    assert.equal(described.speaking, '1 entry · already on it');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await done;
+  });
+
   it('removes only tags the selected entries have, picked from the palette', async () => {
     const api = await activateExtension();
     const { input, done } = await startCommand(api, 'growthLog.removeTags');

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_ENTRY_TYPE, ENTRY_TYPES, dateProblem as whyNotADate, normalizeTag, today, type EntryType, type NewEntry } from '../../core/model/entry';
 import { tagCounts } from '../../core/model/entryQuery';
 import { FOLLOW_UP_CHOICES, followUpDate, type FollowUpChoice } from '../../core/habit/followUps';
-import { findLevel, type Criterion } from '../../core/packet/ladder';
+import { findLevel, levelLabel, type Criterion } from '../../core/packet/ladder';
 import type { Command } from '../workbench/commands';
 import { TYPE_ICONS } from '../tree/entriesTree';
 import type { LastChange } from '../log/lastChange';
@@ -49,6 +49,9 @@ interface FollowUpItem extends vscode.QuickPickItem {
 
 const TOTAL_STEPS = 6;
 
+/** Under a tag list: the placeholder has no room for it beside the "0 Selected" badge. */
+export const TAGS_PROMPT = 'Space checks the highlighted tag; type new ones comma-separated; Enter when done';
+
 /** Why a typed date is refused, in words shown under the input box, or undefined when it is a real day. */
 export function dateProblem(value: string): string | undefined {
   const text = value.trim();
@@ -65,16 +68,22 @@ export function typedTags(value: string): string[] {
     .filter(Boolean);
 }
 
-/** The criteria a new entry can claim: the target level's, or every criterion of the ladder. */
-export function criteriaFor(log: FolderLog): readonly Criterion[] {
+/** The criteria a new entry can claim, and which level they are: the target's, or the whole ladder's. */
+export interface ClaimableCriteria {
+  readonly criteria: readonly Criterion[];
+  /** `Staff Engineer (L4), your target level`, or `every level of the ladder`. */
+  readonly label: string;
+}
+
+export function criteriaFor(log: FolderLog): ClaimableCriteria {
   const ladder = log.ladder.ladder;
-  if (!ladder) return [];
+  if (!ladder) return { criteria: [], label: '' };
   const target = log.targetLevel();
   const level = target ? findLevel(ladder, target) : undefined;
-  if (level && level.criteria.length > 0) return level.criteria;
+  if (level && level.criteria.length > 0) return { criteria: level.criteria, label: `${levelLabel(ladder, level.id)}, your target level` };
   const byId = new Map<string, Criterion>();
   for (const l of ladder.levels) for (const c of l.criteria) byId.set(c.id, c);
-  return [...byId.values()];
+  return { criteria: [...byId.values()], label: 'every level of the ladder (no target level is set)' };
 }
 
 /**
@@ -113,7 +122,7 @@ export function addEntryCommand(deps: CaptureDeps): Command {
       const existingTags = tagCounts(log.store.entries);
       const criteria = criteriaFor(log);
       // The follow-up question comes last, and only while the impact is left empty.
-      const laterSteps = () => (criteria.length > 0 ? 6 : 5) + (draft.impact ? 0 : 1);
+      const laterSteps = () => (criteria.criteria.length > 0 ? 6 : 5) + (draft.impact ? 0 : 1);
       const afterLastQuestion = () => (draft.impact ? undefined : askFollowUp);
 
       const askTitle: InputStep = async (input) => {
@@ -177,21 +186,24 @@ export function addEntryCommand(deps: CaptureDeps): Command {
           title,
           step: 5,
           totalSteps: laterSteps(),
-          placeholder: 'Check tags with Space, or type new ones (comma-separated), then Enter',
+          placeholder: 'Tags (optional)',
+          prompt: items.length > 0 ? TAGS_PROMPT : 'Type tags, comma-separated, then Enter (or Enter to skip)',
           items,
           canSelectMany: true,
+          spaceChecks: true,
           selected: items.filter((i) => draft.tags.includes(i.value)),
         });
         draft.tags = unique([...chosen.map((i) => i.value), ...typedTags(value), ...(value.trim() ? [] : typedBefore)]);
-        return criteria.length > 0 ? askCompetencies : afterLastQuestion();
+        return criteria.criteria.length > 0 ? askCompetencies : afterLastQuestion();
       };
       const askCompetencies: InputStep = async (input) => {
-        const items: ValueItem[] = criteria.map((c) => ({ label: c.title, description: c.id, detail: c.description, value: c.id }));
+        const items: ValueItem[] = criteria.criteria.map((c) => ({ label: c.title, description: c.id, detail: c.description, value: c.id }));
         const { items: chosen } = await input.showQuickPick({
           title,
           step: 6,
           totalSteps: laterSteps(),
-          placeholder: 'Which criteria does it show? (optional: press Enter to skip)',
+          placeholder: 'Criteria (optional)',
+          prompt: `Criteria of ${criteria.label}: check those it shows with Space, then Enter (or Enter to skip).`,
           items,
           canSelectMany: true,
           selected: items.filter((i) => draft.competencies.includes(i.value)),

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { normalizeTag } from '../../core/model/entry';
 import { tagCounts } from '../../core/model/entryQuery';
 import { planMergeTags, planRenameTag, planTagChange, type TagChange, type TagRewrite } from '../../core/edits/tagEdits';
-import { typedTags } from '../capture/addEntry';
+import { TAGS_PROMPT, typedTags } from '../capture/addEntry';
 import type { Command } from '../workbench/commands';
 import { GroupItem } from '../tree/entriesTree';
 import { resolveTargets, type EntryTarget, type TargetDeps } from './entryTargets';
@@ -22,6 +22,13 @@ interface TagItem extends vscode.QuickPickItem {
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** `already on it` for one entry, `already on 2 of 5` for several, nothing when none has the tag. */
+function alreadyOn(having: number, of: number): string | undefined {
+  if (having === 0) return undefined;
+  if (of === 1) return 'already on it';
+  return having === of ? `already on all ${of}` : `already on ${having} of ${of}`;
 }
 
 /** Applies a tag change to targets that may come from several folders' logs. */
@@ -62,13 +69,15 @@ export function tagCommands(deps: TagCommandDeps): Command[] {
         const all = tagCounts(deps.logs.logs.flatMap((log) => log.store.entries));
         const items: TagItem[] = all.map(({ tag, count }) => {
           const having = targets.filter((t) => t.entry.tags.some((x) => normalizeTag(x) === tag)).length;
-          return { label: tag, description: having > 0 ? `${count} · on ${having} of ${targets.length} selected` : `${count}`, tag };
+          return { label: tag, description: [plural(count, 'entry', 'entries'), alreadyOn(having, targets.length)].filter(Boolean).join(' · '), tag };
         });
         const picked = await askPick(deps.inputs, {
           title: `Tag ${targets.length === 1 ? `“${targets[0].entry.title}”` : plural(targets.length, 'entry', 'entries')}`,
-          placeholder: 'Check tags with Space, or type new ones (comma-separated), then Enter',
+          placeholder: 'Tags to add',
+          prompt: TAGS_PROMPT,
           items,
           canSelectMany: true,
+          spaceChecks: true,
         });
         if (!picked) return;
         const add = [...new Set([...picked.items.map((i) => i.tag), ...typedTags(picked.value)])];

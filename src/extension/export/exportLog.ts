@@ -89,6 +89,7 @@ async function askExport(inputs: QuickInputs, log: FolderLog, today: string): Pr
       totalSteps: total(),
       today,
       promotion: lastPromotion(all, today),
+      entries: all,
       choose: (period, custom) => {
         choice = period;
         extra = custom ? 2 : 0;

@@ -222,6 +222,14 @@ export class WorkspaceLogs implements vscode.Disposable {
     log.ladder = ladderFromFile(await log.access.readFile(log.ladderKey), log.ladderKey);
   }
 
+  /** Takes in the `ladder.yaml` text Growth Log just wrote, without waiting for the file watcher. */
+  ladderWritten(log: FolderLog, text: string): void {
+    const live = this.live.find((l) => l === log);
+    if (!live) return;
+    live.ladder = ladderFromFile(text, live.ladderKey);
+    this.changed.fire();
+  }
+
   /** Forgets everything and reads every log again (settings or folders changed, or Refresh). */
   reload(): Promise<void> {
     for (const log of this.live) vscode.Disposable.from(...log.disposables).dispose();

@@ -3,7 +3,7 @@
 import type * as vscode from 'vscode';
 import { isValidDate, type Entry } from '../../core/model/entry';
 import type { PacketRequest } from '../../core/packet/packet';
-import { NAMED_PERIODS, type NamedPeriodKind } from '../../core/packet/period';
+import { lastMonths, NAMED_PERIODS, periodRange, sincePromotion, thisYear, type NamedPeriodKind, type Period } from '../../core/packet/period';
 import { dateProblem } from '../capture/addEntry';
 import type { InputStep } from '../workbench/multiStepInput';
 
@@ -18,8 +18,10 @@ export interface PeriodStepOptions {
   readonly step: number;
   readonly totalSteps: number;
   readonly today: string;
-  /** The latest promotion in the log, to describe "since the last promotion". */
+  /** The latest promotion in the log, to start on "since the last promotion". */
   readonly promotion: Entry | undefined;
+  /** The log's entries, for the days "since the last promotion" covers. */
+  readonly entries: readonly Entry[];
   /** Told the choice (and whether it took the two extra steps of a custom range) before `next` runs. */
   readonly choose: (choice: PeriodChoice, custom: boolean) => void;
   readonly next?: () => InputStep | undefined;
@@ -54,7 +56,7 @@ export function periodStep(options: PeriodStepOptions): InputStep {
       ...NAMED_PERIODS.map((p) => ({
         label: p.label,
         period: p.kind,
-        description: p.kind === 'since-promotion' ? (options.promotion ? `since ${options.promotion.date}` : 'no promotion recorded yet') : undefined,
+        description: namedPeriodRange(p.kind, options.entries, today) ?? 'no promotion recorded yet',
       })),
       { label: 'Custom range…', period: 'custom' as const, description: 'from and to dates you type' },
     ];
@@ -85,4 +87,16 @@ export function privateStep(options: { title: string; step: number; totalSteps: 
     options.choose(chosen[0]?.include ?? false);
     return options.next?.();
   };
+}
+
+/** The days a named period covers, as the picker shows them: `2025-12-07 to 2026-12-06`. */
+function namedPeriodRange(kind: NamedPeriodKind, entries: readonly Entry[], today: string): string | undefined {
+  const periods: Record<NamedPeriodKind, () => Period | undefined> = {
+    'last-12-months': () => lastMonths(today, 12),
+    'last-6-months': () => lastMonths(today, 6),
+    'since-promotion': () => sincePromotion(entries, today),
+    'this-year': () => thisYear(today),
+  };
+  const period = periods[kind]();
+  return period && periodRange(period);
 }

@@ -63,6 +63,7 @@ async function askPacketChoices(inputs: QuickInputs, log: FolderLog, ladder: Lad
       totalSteps,
       today,
       promotion,
+      entries,
       choose: (period, custom) => {
         choice = period;
         extra = custom ? 2 : 0;

@@ -446,10 +446,16 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     }
     const today = this.today();
     const current = currentLevel(log.store.entries, ladder, today, ladder.current);
-    const now = current ? `Now ${levelWithTime(ladder, current, today)}` : undefined;
-    const header = new MessageItem(`Target: ${levelLabel(ladder, level.id)}`, key, `Criteria of ${levelLabel(ladder, level.id)} from ${ladder.isDefault ? 'the built-in ladder' : 'ladder.yaml'}.${now ? ` ${now}.` : ''}`);
+    const now = current ? `now ${levelWithTime(ladder, current, today)}` : undefined;
+    const header = new MessageItem(
+      `Target: ${levelLabel(ladder, level.id)}`,
+      key,
+      `Criteria of ${levelLabel(ladder, level.id)} from ${ladder.isDefault ? 'the built-in ladder' : 'ladder.yaml'}.${now ? ` You are ${now}.` : ''} The counts take every entry of the log; a packet counts only its review period.`,
+    );
     header.iconPath = new vscode.ThemeIcon('target');
-    if (now) header.description = now.replace(/^Now /, 'now ');
+    // The packet counts a period, the tree the whole log: say so where the counts are read.
+    header.description = [now, 'counts the whole log'].filter(Boolean).join(' · ');
+    header.accessibilityInformation = { label: `Target: ${levelLabel(ladder, level.id)}${now ? `, ${now}` : ''}, evidence counted from the whole log` };
     return [header, ...criterionEvidence(entries, level).map((evidence) => new CriterionItem(evidence, key))];
   }
 

@@ -28,7 +28,14 @@ export interface InputBoxOptions extends StepOptions {
 export interface QuickPickOptions<T extends vscode.QuickPickItem> extends StepOptions {
   readonly items: readonly T[];
   readonly placeholder: string;
+  /** Shown under the filter box: room for guidance the placeholder has no width for. */
+  readonly prompt?: string;
   readonly canSelectMany?: boolean;
+  /**
+   * In a many-select list whose filter also takes typed values, Space checks the highlighted item
+   * instead of typing a space (VS Code checks with Space only once the list has the focus).
+   */
+  readonly spaceChecks?: boolean;
   readonly selected?: readonly T[];
   readonly active?: T;
   /** Lets Enter accept typed text that matches no item (a new value) in a single pick. */
@@ -113,14 +120,17 @@ export class MultiStepInput {
     const pick = this.inputs.createQuickPick<T>();
     this.prepare(pick, options);
     pick.placeholder = options.placeholder;
+    pick.prompt = options.prompt;
     pick.canSelectMany = options.canSelectMany ?? false;
     pick.matchOnDescription = true;
     pick.matchOnDetail = options.matchOnDetail ?? false;
     pick.items = options.items;
     if (options.selected) pick.selectedItems = options.selected;
     if (options.active) pick.activeItems = [options.active];
+    else if (options.spaceChecks && options.items.length > 0) pick.activeItems = [options.items[0]];
     return new Promise<QuickPickResult<T>>((resolve, reject) => {
       const disposables: vscode.Disposable[] = [
+        ...(options.spaceChecks && pick.canSelectMany ? [spaceChecksHighlighted(pick)] : []),
         pick.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && reject(InputFlowAction.back)),
         pick.onDidAccept(() => {
           const items = pick.canSelectMany ? pick.selectedItems : pick.activeItems.slice(0, 1);
@@ -148,6 +158,39 @@ export class MultiStepInput {
     this.inputs.show(input);
     previous?.dispose();
   }
+}
+
+/**
+ * A Space typed at the end of the filter checks (or unchecks) the highlighted item and takes the
+ * space back out. A filter with no highlighted item (a new value that matches nothing) keeps it.
+ */
+function spaceChecksHighlighted<T extends vscode.QuickPickItem>(pick: vscode.QuickPick<T>): vscode.Disposable {
+  let previous = pick.value;
+  // What the user sees highlighted. The workbench reports a many-select list's active item as
+  // gone when the filter changes, sometimes before the change itself, so it is kept here.
+  let highlighted: T | undefined = pick.activeItems[0];
+  const active = pick.onDidChangeActive((items) => {
+    if (items.length > 0) highlighted = items[0];
+  });
+  const value = pick.onDidChangeValue((value) => {
+    const before = previous;
+    previous = value;
+    if (value === `${before} ` && highlighted) {
+      const item = highlighted;
+      const checked = pick.selectedItems.includes(item);
+      pick.selectedItems = checked ? pick.selectedItems.filter((i) => i !== item) : [...pick.selectedItems, item];
+      // The filter found the item; clear it for the next one, but keep new values typed before it.
+      previous = before.includes(',') ? before : '';
+      pick.value = previous;
+      return;
+    }
+    // A many-select list highlights nothing while the user types; highlight the first match,
+    // as a single pick does, so there is something for Space to check.
+    const filter = value.trim().toLowerCase();
+    highlighted = filter ? pick.items.find((item) => item.label.toLowerCase().includes(filter)) : pick.items[0];
+    if (highlighted) pick.activeItems = [highlighted];
+  });
+  return vscode.Disposable.from(active, value);
 }
 
 /** One question in an InputBox; undefined when the user escapes. */
