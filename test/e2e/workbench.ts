@@ -47,7 +47,9 @@ export class Workbench {
     const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'growth-log-ext-'));
     harness.installVsix(vsix, extensionsDir);
     const workspace: string = harness.copyToTemp(fixture, 'growth-log-e2e-');
-    const server: Server = await harness.startCodeServer({ workspace, extensionsDir, settings });
+    // The weekly nudge would pop up 20 s into any test, at a moment that differs run to run; a test
+    // about it turns it on.
+    const server: Server = await harness.startCodeServer({ workspace, extensionsDir, settings: { 'growthLog.reminder.enabled': false, ...settings } });
     const browser = await harness.launchBrowser();
     const page = await browser.context.newPage();
     const response = await page.goto(harness.workbenchUrl(server, workspace));
@@ -202,7 +204,13 @@ export class Workbench {
     if (screenshot) await this.screenshot(screenshot);
     await this.page.keyboard.press('Enter');
     // A string, because the expression runs in the page, whose DOM types this project does not load.
-    await this.page.waitForFunction(`(() => { const s = ${QUICK_INPUT_STATE}; return s === 'hidden' || s !== ${JSON.stringify(before)}; })()`, undefined, { timeout: 10_000 });
+    try {
+      await this.page.waitForFunction(`(() => { const s = ${QUICK_INPUT_STATE}; return s === 'hidden' || s !== ${JSON.stringify(before)}; })()`, undefined, { timeout: 10_000 });
+    } catch (error) {
+      // What the user would have seen: the step that did not move on.
+      await this.screenshot(`failed-answer-${text.replace(/\W+/g, '-').slice(0, 40)}`);
+      throw error;
+    }
   }
 
   private async quickInputState(): Promise<string> {
