@@ -194,6 +194,9 @@ export class Workbench {
     const widget = this.page.locator('.quick-input-widget');
     const titlebar = widget.locator('.quick-input-titlebar');
     await titlebar.filter({ hasText: expectedTitle }).waitFor();
+    // Every step of Growth Log's has a placeholder or a prompt. Between two steps the widget can
+    // show the new title with neither for a moment, and an Enter pressed then is lost.
+    await this.page.waitForFunction(`(() => { const s = ${QUICK_INPUT_STATE}; return s !== 'hidden' && s.split('|').slice(1).some(Boolean); })()`, undefined, { timeout: 10_000 });
     const before = await this.quickInputState();
     await this.quickInputBox().fill(text);
     if (options.check) {
