@@ -7,7 +7,7 @@ import { formatProblem, LogError, type Problem } from '../model/problem';
 import { describeReason, criterionEvidence, MIN_EVIDENCE, type CriterionEvidence } from '../packet/evidence';
 import { findLevel, levelLabel, type Ladder, type ParsedLadder } from '../packet/ladder';
 import { generatePacket, planPacket } from '../packet/packet';
-import { customPeriod, entriesInPeriod, lastMonths, periodRange, sincePromotion, thisYear, type Period } from '../packet/period';
+import { customPeriod, entriesInPeriod, periodRange, requiredNamedPeriod, type Period } from '../packet/period';
 import { toolDefinition, type ToolDefinition, type ToolName } from './toolCatalog';
 import { parseAddInput, parseFindInput, parseLevelInput, type PeriodInput } from './toolInput';
 
@@ -112,21 +112,7 @@ async function addEntry(input: unknown, log: AgentLog): Promise<string> {
 /** The period a request names, or undefined for the whole log. */
 function requestedPeriod(request: PeriodInput, entries: readonly Entry[], today: string): Period | undefined {
   if (request.since !== undefined || request.until !== undefined) return customPeriod(request.since, request.until ?? today);
-  switch (request.period) {
-    case undefined:
-      return undefined;
-    case 'last-6-months':
-      return lastMonths(today, 6);
-    case 'last-12-months':
-      return lastMonths(today, 12);
-    case 'this-year':
-      return thisYear(today);
-    case 'since-promotion': {
-      const since = sincePromotion(entries, today);
-      if (!since) throw new LogError('invalid', 'The log records no promotion (a `move` entry with `direction: vertical`), so there is no period since the last one.');
-      return since;
-    }
-  }
+  return request.period === undefined ? undefined : requiredNamedPeriod(request.period, entries, today);
 }
 
 function periodText(period: Period | undefined): string {

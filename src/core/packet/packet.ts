@@ -4,7 +4,7 @@
 import { ENTRY_TYPES, type Entry, type EntryType } from '../model/entry';
 import { byStrength, criterionEvidence, MIN_EVIDENCE, type CriterionEvidence, type SuggestionReason } from './evidence';
 import { findLevel, levelAfter, levelLabel, type Ladder } from './ladder';
-import { customPeriod, entriesInPeriod, lastMonths, periodRange, sincePromotion, thisYear, type NamedPeriodKind, type Period } from './period';
+import { customPeriod, entriesInPeriod, lastMonths, periodRange, requiredNamedPeriod, type NamedPeriodKind, type Period } from './period';
 import { LogError } from '../model/problem';
 import { currentLevel as currentLevelOf, levelWithTime, type CurrentLevel } from '../habit/timeInLevel';
 
@@ -323,17 +323,5 @@ export function choosePeriod(request: Pick<PacketRequest, 'entries' | 'today' | 
     if (since === undefined && until !== undefined) return { ...lastMonths(until, 12), kind: 'custom', label: `the 12 months up to ${until}` };
     return customPeriod(since, until ?? today);
   }
-  switch (request.period ?? 'last-12-months') {
-    case 'last-6-months':
-      return lastMonths(today, 6);
-    case 'last-12-months':
-      return lastMonths(today, 12);
-    case 'this-year':
-      return thisYear(today);
-    case 'since-promotion': {
-      const period = sincePromotion(request.entries, today);
-      if (!period) throw new LogError('invalid', 'The log records no promotion (a `move` entry with `direction: vertical`), so there is no period since the last one.');
-      return period;
-    }
-  }
+  return requiredNamedPeriod(request.period ?? 'last-12-months', request.entries, today);
 }

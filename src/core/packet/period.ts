@@ -57,6 +57,27 @@ export function sincePromotion(entries: readonly Entry[], today: string): Period
   return { kind: 'since-promotion', start: addDays(promotion.date, 1), end: today, label: `since the promotion on ${promotion.date}` };
 }
 
+/** A named period ending today; undefined for "since the last promotion" when the log has none. */
+export function namedPeriod(kind: NamedPeriodKind, entries: readonly Entry[], today: string): Period | undefined {
+  switch (kind) {
+    case 'last-6-months':
+      return lastMonths(today, 6);
+    case 'last-12-months':
+      return lastMonths(today, 12);
+    case 'this-year':
+      return thisYear(today);
+    case 'since-promotion':
+      return sincePromotion(entries, today);
+  }
+}
+
+/** The same, for a request that names it: a period since a promotion the log lacks is an error. */
+export function requiredNamedPeriod(kind: NamedPeriodKind, entries: readonly Entry[], today: string): Period {
+  const period = namedPeriod(kind, entries, today);
+  if (!period) throw new LogError('invalid', 'The log records no promotion (a `move` entry with `direction: vertical`), so there is no period since the last one.');
+  return period;
+}
+
 /** Both bounds inclusive; a missing start means the whole log up to `end`. */
 export function customPeriod(start: string | undefined, end: string): Period {
   if (start !== undefined) checkDate(start);

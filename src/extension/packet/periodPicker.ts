@@ -3,7 +3,7 @@
 import type * as vscode from 'vscode';
 import { isValidDate, type Entry } from '../../core/model/entry';
 import type { PacketRequest } from '../../core/packet/packet';
-import { lastMonths, NAMED_PERIODS, periodRange, sincePromotion, thisYear, type NamedPeriodKind, type Period } from '../../core/packet/period';
+import { NAMED_PERIODS, namedPeriod, periodRange, type NamedPeriodKind, type Period } from '../../core/packet/period';
 import { dateProblem } from '../capture/addEntry';
 import type { InputStep } from '../workbench/multiStepInput';
 
@@ -56,7 +56,7 @@ export function periodStep(options: PeriodStepOptions): InputStep {
       ...NAMED_PERIODS.map((p) => ({
         label: p.label,
         period: p.kind,
-        description: namedPeriodRange(p.kind, options.entries, today) ?? 'no promotion recorded yet',
+        description: rangeOf(namedPeriod(p.kind, options.entries, today)) ?? 'no promotion recorded yet',
       })),
       { label: 'Custom range…', period: 'custom' as const, description: 'from and to dates you type' },
     ];
@@ -89,14 +89,8 @@ export function privateStep(options: { title: string; step: number; totalSteps: 
   };
 }
 
-/** The days a named period covers, as the picker shows them: `2025-12-07 to 2026-12-06`. */
-function namedPeriodRange(kind: NamedPeriodKind, entries: readonly Entry[], today: string): string | undefined {
-  const periods: Record<NamedPeriodKind, () => Period | undefined> = {
-    'last-12-months': () => lastMonths(today, 12),
-    'last-6-months': () => lastMonths(today, 6),
-    'since-promotion': () => sincePromotion(entries, today),
-    'this-year': () => thisYear(today),
-  };
-  const period = periods[kind]();
+
+/** The days a period covers, as the picker shows them: `2025-12-07 to 2026-12-06`. */
+function rangeOf(period: Period | undefined): string | undefined {
   return period && periodRange(period);
 }

@@ -32,6 +32,22 @@ describe('growth-log overview', () => {
     assert.equal(await fs.readFile(path.join(svg, 'overview-coverage.svg'), 'utf8'), await fs.readFile(path.join(fixtures, 'overview', 'coverage.svg'), 'utf8'));
   });
 
+  it('leaves private entries out of the charts and the counts unless asked, and says how many', async () => {
+    const dir = path.join(temp, 'brag');
+    await fs.mkdir(dir);
+    const entry = (id: string, extra = '') => `  - id: ${id}\n    date: 2026-03-0${id.length}\n    title: Win ${id}\n    tags: [${id}]\n${extra}`;
+    await fs.writeFile(path.join(dir, '2026.yaml'), `entries:\n${entry('a')}${entry('secret', '    private: true\n')}`);
+    const svg = path.join(temp, 'charts');
+    const left = await run(['--dir', dir, '--today', '2026-11-26', '--svg', svg]);
+    assert.equal(left.code, 0);
+    assert.match(left.err, /1 private entry was left out; pass --include-private/);
+    assert.doesNotMatch(left.out, /secret/);
+    assert.doesNotMatch(await fs.readFile(path.join(svg, 'overview-timeline.svg'), 'utf8'), /2 entries/);
+    const all = await run(['--dir', dir, '--today', '2026-11-26', '--include-private']);
+    assert.equal(all.err, '');
+    assert.match(all.out, /secret/, 'its tag is among the top tags');
+  });
+
   it('prints the months, coverage with its gaps, readiness and top tags of the period', async () => {
     const { code, out } = await run(['--dir', path.join(fixtures, 'packet', 'custom', 'brag'), '--today', '2026-11-26', '--since', '2026-01-01', '--until', '2026-06-30']);
     assert.equal(code, 0);
