@@ -173,11 +173,19 @@ export class Workbench {
 
   /** Runs a command from the palette by its title, as a user types it. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const box = this.quickInputBox();
-    await box.waitFor();
-    await box.fill(`>${title}`);
-    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    // The palette closes when focus moves, and a page still settling moves it (the walkthrough
+    // focuses its first step once rendered, seen in CI: the box went inert, then hidden). A user
+    // presses F1 again, and so does this.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      const typed = await box
+        .fill(`>${title}`, { timeout: 10_000 })
+        .then(() => row.waitFor({ timeout: 10_000 }))
+        .then(() => true, (error: unknown) => (attempt < 3 ? false : Promise.reject(error)));
+      if (typed) break;
+    }
     await this.page.keyboard.press('Enter');
   }
 
