@@ -5,11 +5,13 @@ import { activateGrowthLog, type GrowthLogApi } from './extension';
 import { logFromGitCommand } from './extension/capture/logFromGit';
 import { registerLanguageModelTools } from './extension/agents/languageModelTools';
 import { registerMcpServerDefinitions } from './extension/agents/mcpServerDefinitions';
+import { nodeFileSystem } from './extension/node/nodeFileSystem';
 
 export function activate(context: vscode.ExtensionContext): GrowthLogApi {
   return activateGrowthLog(context, {
     kind: 'node',
     commands: (deps) => [logFromGitCommand(deps)],
+    fileSystem: nodeFileSystem(),
     // Kept out of the browser bundle, within its size budget: the MCP server is a Node process,
     // and the tools go with it.
     agents: (ctx, deps, logger) => ({ agentTools: registerLanguageModelTools(ctx, deps, logger), mcpServers: registerMcpServerDefinitions(ctx) }),

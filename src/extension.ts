@@ -12,6 +12,7 @@ import { deleteEntryCommand, editEntryCommand } from './extension/edit/editEntry
 import { EntriesTreeProvider, type TreeNode } from './extension/tree/entriesTree';
 import { EntryCacheStorage } from './extension/log/entryCacheStorage';
 import { LastChange } from './extension/log/lastChange';
+import { useFileSystem } from './extension/workbench/fileSystem';
 import { createLogger, type Logger } from './extension/workbench/logger';
 import { openEntryCommand } from './extension/tree/openEntry';
 import { generatePacketCommand } from './extension/packet/promotionPacket';
@@ -53,11 +54,14 @@ export interface ExtensionHost {
   readonly kind: 'node' | 'web';
   /** Commands only this host can run; the manifest hides the others' with `growthLog.webWorker`. */
   commands(deps: CaptureDeps): readonly Command[];
+  /** A faster way to this host's own disk than workspace.fs (the Node host: Node's fs for `file:` URIs). */
+  readonly fileSystem?: vscode.FileSystem;
   /** The agent tools and the MCP server, which this host offers (the Node host: the server is a Node process). */
   agents?(context: vscode.ExtensionContext, deps: CaptureDeps, logger: Logger): Pick<GrowthLogApi, 'agentTools' | 'mcpServers'>;
 }
 
 export function activateGrowthLog(context: vscode.ExtensionContext, host: ExtensionHost): GrowthLogApi {
+  if (host.fileSystem) context.subscriptions.push(useFileSystem(host.fileSystem));
   const channel = vscode.window.createOutputChannel('Growth Log', { log: true });
   const logger = createLogger(channel);
   const contextKeys = new ContextKeys();

@@ -59,6 +59,8 @@ export class EntryStore {
   /** The text each file had when it was last parsed (entries hold slices of it anyway). */
   private readonly texts = new Map<string, string>();
   private readonly listeners = new Set<Listener>();
+  /** How many times each file's reload was asked for, so an overtaken read is dropped. */
+  private readonly reloadCalls = new Map<string, number>();
   private index: StoreIndex | undefined;
   /**
    * Every entry by id, kept up to date file by file while no id is used in two files (the usual
@@ -109,10 +111,16 @@ export class EntryStore {
    * already has it (an open editor's buffer); undefined from the access object means deleted.
    */
   async reloadFile(key: string, text?: string): Promise<void> {
+    // Reads of one file can overlap (a watcher's event, then a delete's): only the latest call
+    // may apply what it read, or a read made before the delete would bring the entries back.
+    const call = (this.reloadCalls.get(key) ?? 0) + 1;
+    this.reloadCalls.set(key, call);
+    const superseded = () => this.reloadCalls.get(key) !== call;
     let current: string | undefined;
     try {
       current = text ?? (await this.access.readFile(key));
     } catch (error) {
+      if (superseded()) return;
       const refused = refusedFile(key, error);
       this.texts.delete(key);
       this.replaceIds(this.parsed.get(key), refused);
@@ -121,6 +129,7 @@ export class EntryStore {
       this.changed();
       return;
     }
+    if (superseded()) return;
     if (current === undefined) {
       this.forgetFile(key);
       return;
@@ -130,6 +139,7 @@ export class EntryStore {
     // under a user's right-click.
     if (current === this.texts.get(key) && this.parsed.has(key)) return;
     const token = text === undefined && this.options.cache ? await this.access.version?.(key) : undefined;
+    if (superseded()) return;
     const before = this.parsed.get(key);
     const after = this.parse(key, current, token);
     this.parsed.set(key, after);

@@ -15,6 +15,7 @@ import { periodStep, privateStep, type PeriodChoice } from '../packet/periodPick
 import type { Command } from '../workbench/commands';
 import { MultiStepInput, type InputStep } from '../workbench/multiStepInput';
 import type { QuickInputs } from '../workbench/quickInputs';
+import { files } from '../workbench/fileSystem';
 
 export interface ExportDeps {
   readonly logs: WorkspaceLogs;
@@ -127,8 +128,8 @@ export function exportCommand(deps: ExportDeps): Command {
       const name = exportFileName(format, today);
       const file = await chooseOutputFile(packetFolder(log), name.slice(0, -(format.extension.length + 1)), format.extension);
       if (!file) return undefined;
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+      await files().createDirectory(vscode.Uri.joinPath(file, '..'));
+      await files().writeFile(file, new TextEncoder().encode(text));
       const doc = await vscode.workspace.openTextDocument(file);
       await vscode.window.showTextDocument(doc, { preview: false });
       const count = `${input.entries.length} ${input.entries.length === 1 ? 'entry' : 'entries'}`;

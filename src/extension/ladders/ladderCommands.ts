@@ -12,6 +12,7 @@ import type { FolderLog, WorkspaceLogs } from '../log/workspaceLogs';
 import type { Command } from '../workbench/commands';
 import { askPick } from '../workbench/multiStepInput';
 import type { QuickInputs } from '../workbench/quickInputs';
+import { files } from '../workbench/fileSystem';
 
 export interface LadderDeps {
   readonly logs: WorkspaceLogs;
@@ -35,7 +36,7 @@ async function ladderFileText(log: FolderLog): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
   if (open?.isDirty) return open.getText();
   try {
-    return decodeLogText(await vscode.workspace.fs.readFile(uri));
+    return decodeLogText(await files().readFile(uri));
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
     throw error;
@@ -114,7 +115,7 @@ function importLadderCommand(deps: LadderDeps): Command {
       }
       if (!source) return undefined;
       const name = source.path.split('/').pop() ?? source.path;
-      const result = importLadderMatrix(decodeLogText(await vscode.workspace.fs.readFile(source)), name, { ladderFile: ladderUri(log).toString() });
+      const result = importLadderMatrix(decodeLogText(await files().readFile(source)), name, { ladderFile: ladderUri(log).toString() });
       if (!result.ladder) throw new Error(`${name} could not be turned into a valid ladder: ${result.problems[0]?.message ?? 'no level was found'}`);
       if (!(await mayReplace(log, `The ladder imported from ${name}`))) return undefined;
       await writeLadder(deps, log, () => result.text);

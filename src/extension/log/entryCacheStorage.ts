@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { EntryCache, textHash } from '../../core/store/entryCache';
 import type { Logger } from '../workbench/logger';
+import { files } from '../workbench/fileSystem';
 
 export class EntryCacheStorage {
   constructor(
@@ -13,7 +14,7 @@ export class EntryCacheStorage {
   async load(log: vscode.Uri): Promise<EntryCache> {
     if (!this.folder) return new EntryCache();
     try {
-      const bytes = await vscode.workspace.fs.readFile(this.fileFor(log));
+      const bytes = await files().readFile(this.fileFor(log));
       return EntryCache.fromJSON(new TextDecoder().decode(bytes));
     } catch {
       // No cache yet, or an unreadable one: start cold.
@@ -24,8 +25,8 @@ export class EntryCacheStorage {
   async save(log: vscode.Uri, cache: EntryCache): Promise<void> {
     if (!this.folder) return;
     try {
-      await vscode.workspace.fs.createDirectory(this.folder);
-      await vscode.workspace.fs.writeFile(this.fileFor(log), new TextEncoder().encode(JSON.stringify(cache)));
+      await files().createDirectory(this.folder);
+      await files().writeFile(this.fileFor(log), new TextEncoder().encode(JSON.stringify(cache)));
     } catch (error) {
       this.logger.warn(`Could not save the entry cache for ${log.toString()}: ${String(error)}`);
     }

@@ -9,6 +9,7 @@ import type { Command } from '../workbench/commands';
 import { applyToLog } from './logEdits';
 import { workspaceFolderAccess } from './workspaceFolderAccess';
 import type { FolderLog } from './workspaceLogs';
+import { files } from '../workbench/fileSystem';
 
 /** Writes to one folder's log. */
 export interface LogWrites {
@@ -95,7 +96,7 @@ export class LastChange {
           await applyToLog(log, restored);
           for (const w of writes) {
             if (w.before !== undefined) continue;
-            await vscode.workspace.fs.delete(vscode.Uri.parse(w.file));
+            await files().delete(vscode.Uri.parse(w.file));
             await log.store.reloadFile(w.file);
           }
         }

@@ -5,6 +5,7 @@ import { LOCK_FILE_NAME, withLogLock, type LockFile } from '../../core/store/log
 import { LogError } from '../../core/model/problem';
 import type { PlannedWrite } from '../../core/store/store';
 import { decodeLogText, isFileNotFound } from './workspaceFolderAccess';
+import { files } from '../workbench/fileSystem';
 
 /**
  * Runs `work` holding the log folder's lock, which the CLI takes too: a git hook running
@@ -39,32 +40,32 @@ function workspaceLockFile(logFolder: vscode.Uri): LockFile {
       const temp = vscode.Uri.joinPath(logFolder, `${LOCK_FILE_NAME}.${globalThis.crypto.randomUUID().slice(0, 8)}`);
       const bytes = new TextEncoder().encode(content);
       try {
-        await vscode.workspace.fs.writeFile(temp, bytes);
+        await files().writeFile(temp, bytes);
       } catch (error) {
         if (!isFileNotFound(error)) throw error;
         // The first entry of a new log: its folder does not exist yet.
-        await vscode.workspace.fs.createDirectory(logFolder);
-        await vscode.workspace.fs.writeFile(temp, bytes);
+        await files().createDirectory(logFolder);
+        await files().writeFile(temp, bytes);
       }
       try {
-        await vscode.workspace.fs.rename(temp, uri, { overwrite: false });
+        await files().rename(temp, uri, { overwrite: false });
         return true;
       } catch (error) {
-        await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+        await files().delete(temp).then(undefined, () => undefined);
         if (error instanceof vscode.FileSystemError && error.code === 'FileExists') return false;
         throw error;
       }
     },
     async read() {
       try {
-        return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        return new TextDecoder().decode(await files().readFile(uri));
       } catch (error) {
         if (isFileNotFound(error)) return undefined;
         throw error;
       }
     },
     async remove() {
-      await vscode.workspace.fs.delete(uri).then(undefined, (error: unknown) => {
+      await files().delete(uri).then(undefined, (error: unknown) => {
         if (!isFileNotFound(error)) throw error;
       });
     },
@@ -95,7 +96,7 @@ export async function applyWrite(write: PlannedWrite, { fresh = false }: { fresh
 
 async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
   try {
-    return decodeLogText(await vscode.workspace.fs.readFile(uri));
+    return decodeLogText(await files().readFile(uri));
   } catch (error) {
     if (isFileNotFound(error)) return undefined;
     throw error;
@@ -126,20 +127,20 @@ async function writeAtomically(uri: vscode.Uri, text: string, isNew: boolean): P
   // A rename would replace a symbolic link with a copy; writing to the link writes its target.
   // VS Code's file API cannot resolve a link, so that write is in place rather than atomic.
   if (!isNew && (await isSymbolicLink(uri))) {
-    await vscode.workspace.fs.writeFile(uri, bytes);
+    await files().writeFile(uri, bytes);
     return;
   }
   const folder = vscode.Uri.joinPath(uri, '..');
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temp = vscode.Uri.joinPath(folder, `.${name}.growth-log.tmp`);
-  if (isNew) await vscode.workspace.fs.createDirectory(folder);
-  await vscode.workspace.fs.writeFile(temp, bytes);
-  await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+  if (isNew) await files().createDirectory(folder);
+  await files().writeFile(temp, bytes);
+  await files().rename(temp, uri, { overwrite: true });
 }
 
 async function isSymbolicLink(uri: vscode.Uri): Promise<boolean> {
   try {
-    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.SymbolicLink) !== 0;
+    return ((await files().stat(uri)).type & vscode.FileType.SymbolicLink) !== 0;
   } catch (error) {
     if (isFileNotFound(error)) return false;
     throw error;

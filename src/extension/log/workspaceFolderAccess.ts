@@ -1,10 +1,10 @@
-// The store's view of a log folder through vscode.workspace.fs (local, remote or virtual
-// workspaces alike). An editor's unsaved text wins over the disk, so edits build on what the
-// user sees.
+// The store's view of a log folder through files() (local, remote or virtual workspaces
+// alike). An editor's unsaved text wins over the disk, so edits build on what the user sees.
 import * as vscode from 'vscode';
 import { MAX_FILE_SIZE, tooLargeMessage } from '../../core/store/fileLimits';
 import { LogError } from '../../core/model/problem';
 import { isLogFileName, type LogFolderAccess } from '../../core/store/store';
+import { files } from '../workbench/fileSystem';
 
 /**
  * Log files are decoded as Node's fs decodes them for the CLI: a byte order mark stays in the
@@ -19,7 +19,7 @@ export function workspaceFolderAccess(logFolder: vscode.Uri): LogFolderAccess {
     async listFiles() {
       let children: [string, vscode.FileType][];
       try {
-        children = await vscode.workspace.fs.readDirectory(logFolder);
+        children = await files().readDirectory(logFolder);
       } catch (error) {
         if (isFileNotFound(error)) return [];
         throw error;
@@ -39,13 +39,13 @@ export function workspaceFolderAccess(logFolder: vscode.Uri): LogFolderAccess {
       try {
         // Checked before reading: a folder cannot be read, and reading a FIFO or a link to a
         // device never ends.
-        const stat = await vscode.workspace.fs.stat(uri);
+        const stat = await files().stat(uri);
         if (!(stat.type & vscode.FileType.File)) {
           const kind = stat.type & vscode.FileType.Directory ? 'a folder' : 'not a regular file (a pipe, a socket or a device)';
           throw new LogError('unreadable', `This is ${kind}, so Growth Log does not read it; rename it or move it out of the log folder.`);
         }
         if (stat.size > MAX_FILE_SIZE) throw new LogError('too-large', tooLargeMessage(stat.size));
-        return decodeLogText(await vscode.workspace.fs.readFile(uri));
+        return decodeLogText(await files().readFile(uri));
       } catch (error) {
         if (isFileNotFound(error)) return undefined;
         if (error instanceof vscode.FileSystemError) throw new LogError('unreadable', `Growth Log cannot read this file: ${error.message}`);
@@ -57,7 +57,7 @@ export function workspaceFolderAccess(logFolder: vscode.Uri): LogFolderAccess {
       // Unsaved changes are not on disk: the cache must not stand in for them.
       if (vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === key && doc.isDirty)) return undefined;
       try {
-        const stat = await vscode.workspace.fs.stat(vscode.Uri.parse(key));
+        const stat = await files().stat(vscode.Uri.parse(key));
         return `${stat.mtime}:${stat.size}`;
       } catch {
         return undefined;

@@ -1,6 +1,7 @@
 // Where packets and exports are written, and a name that never replaces a file without asking.
 import * as vscode from 'vscode';
 import type { FolderLog } from '../log/workspaceLogs';
+import { files } from '../workbench/fileSystem';
 
 /** Where drafts go: the setting, relative to the workspace folder, else `<log folder>/packets`. */
 export function packetFolder(log: FolderLog): vscode.Uri {
@@ -28,7 +29,7 @@ export async function chooseOutputFile(folder: vscode.Uri, base: string, extensi
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
-    await vscode.workspace.fs.stat(uri);
+    await files().stat(uri);
     return true;
   } catch {
     return false;

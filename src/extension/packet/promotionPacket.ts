@@ -15,6 +15,7 @@ import type { QuickInputs } from '../workbench/quickInputs';
 import type { FolderLog, WorkspaceLogs } from '../log/workspaceLogs';
 import { chooseOutputFile, packetFolder } from './outputFiles';
 import { periodStep, privateStep, type PeriodChoice } from './periodPicker';
+import { files } from '../workbench/fileSystem';
 
 export interface PacketDeps {
   readonly logs: WorkspaceLogs;
@@ -96,9 +97,9 @@ export function generatePacketCommand(deps: PacketDeps): Command {
       const folder = vscode.Uri.joinPath(file, '..');
       // The overview's charts go beside the draft, which shows them: the same files as `growth-log packet -o`.
       const charts = chartFiles(packetOverview(input), chartBaseName(file.path.slice(file.path.lastIndexOf('/') + 1)));
-      await vscode.workspace.fs.createDirectory(folder);
-      for (const chart of charts) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, chart.name), new TextEncoder().encode(chart.svg));
-      await vscode.workspace.fs.writeFile(file, packetBytes({ ...input, charts }));
+      await files().createDirectory(folder);
+      for (const chart of charts) await files().writeFile(vscode.Uri.joinPath(folder, chart.name), new TextEncoder().encode(chart.svg));
+      await files().writeFile(file, packetBytes({ ...input, charts }));
       const doc = await vscode.workspace.openTextDocument(file);
       // Beside what the user is editing; with nothing open, in the editor area itself.
       const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;

@@ -59,6 +59,41 @@ describe('EntryStore', () => {
     assert.equal(changes, 1);
   });
 
+  it('keeps a file deleted while an earlier read of it was still under way (the later read wins)', async () => {
+    const inner = nodeFolderAccess(folder.dir);
+    let readDone!: () => void;
+    const read = new Promise<void>((resolve) => (readDone = resolve));
+    let finish!: () => void;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    let slow = false;
+    const access: LogFolderAccess = {
+      listFiles: () => inner.listFiles(),
+      fileKey: (name) => inner.fileKey(name),
+      async readFile(key) {
+        if (!slow) return inner.readFile(key);
+        slow = false;
+        const text = await inner.readFile(key);
+        readDone();
+        await gate;
+        return text;
+      },
+    };
+    const store = new EntryStore(access);
+    await store.loadAll();
+    const file = path.join(folder.dir, '2025.yml');
+    fs.writeFileSync(file, log2025.replace('Gave a talk', 'Gave two talks'));
+    slow = true;
+    // The watcher's event for the change: its read has the text, then waits.
+    const earlier = store.reloadFile(file);
+    await read;
+    fs.rmSync(file);
+    await store.reloadFile(file);
+    assert.equal(store.entry('2025-05-05-talk'), undefined);
+    finish();
+    await earlier;
+    assert.equal(store.entry('2025-05-05-talk'), undefined, 'the read made before the delete does not bring the entry back');
+  });
+
   it('drops a deleted file, whether reloaded or forgotten', async () => {
     const store = new EntryStore(nodeFolderAccess(folder.dir));
     await store.loadAll();
