@@ -16,6 +16,10 @@ describe('Growth Log in the browser', () => {
     const labels = await workbench.treeLabels();
     assert.deepEqual(labels.slice(0, 5), ['2026', 'November 2026', 'Led the billing service migration to Postgres 16', 'September 2026', 'Mentored Ana through her first on-call rotation']);
     await workbench.screenshot('01-tree-with-sample-entries');
+    // The entry's tooltip is made when the pointer rests on its row.
+    await workbench.treeRow('Led the billing service migration to Postgres 16').hover();
+    await workbench.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Impact:' }).first().waitFor();
+    await workbench.screenshot('01b-entry-tooltip-on-hover');
   });
 
   it('adds an entry step by step from the command palette and shows it in the tree', async () => {

@@ -26,7 +26,9 @@ describe('Growth Log in VS Code', () => {
   it('gives each entry a Markdown tooltip with its impact, tags and links, and an icon for its type', async () => {
     const api = await activateExtension();
     const billing = (await treeRows(api)).find((r) => r.label === 'Led the billing service migration to Postgres 16');
-    const tooltip = billing?.node.tooltip as vscode.MarkdownString | undefined;
+    assert.ok(billing);
+    // As VS Code asks for it when the pointer rests on the row.
+    const tooltip = api.tree.resolveTreeItem(billing.node, billing.node).tooltip as vscode.MarkdownString | undefined;
     assert.ok(tooltip && typeof tooltip.value === 'string', 'the tooltip is Markdown');
     assert.match(tooltip.value, /\*\*Impact:\*\* p99 latency down 40%, 12k USD a month saved/);
     assert.match(tooltip.value, /\*\*Tags:\*\* `infra` `leadership`/);

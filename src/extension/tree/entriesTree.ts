@@ -38,7 +38,9 @@ export class EntryItem extends vscode.TreeItem {
     // The lock takes the type's place: what matters most about a private entry is that it stays home.
     this.iconPath = new vscode.ThemeIcon(entry.private ? 'lock' : TYPE_ICONS[entry.type]);
     this.contextValue = suggestion ? 'entry.suggested' : 'entry';
-    this.tooltip = entryTooltip(entry, suggestion);
+    // The Markdown tooltip is made on hover (resolveTreeItem): VS Code parses every Markdown
+    // tooltip it is sent, 60 ms for a month of entries in a busy extension host, before it
+    // shows the rows.
     this.accessibilityInformation = { label: `${entry.title}, ${entry.type}, ${entry.date}${entry.private ? ', private' : ''}${suggestion ? `, suggested (${suggestion})` : ''}` };
     this.command = { command: 'growthLog.openEntry', title: 'Open Entry', arguments: [this] };
   }
@@ -324,6 +326,12 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return node;
+  }
+
+  /** Gives an entry its tooltip when the pointer rests on it. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node instanceof EntryItem) item.tooltip ??= entryTooltip(node.entry, node.suggestion);
+    return item;
   }
 
   /** The visible entries, after the filter, across every folder's log. */
