@@ -247,6 +247,18 @@ async function editRows(root: string): Promise<Row[]> {
     const ms = await median(RUNS, () => timed(plan));
     rows.push({ measure: `${name} a ${mb} MB file`, value: ms, unit: 'ms', target: '<= 50', ok: ms <= 50 });
   }
+  // The first add of a session that loaded the log from its cache, which did not read the file.
+  const cache = new EntryCache();
+  await new EntryStore(nodeFolderAccess(dir), { cache }).loadAll();
+  const saved = JSON.stringify(cache);
+  const firstAdd = async () => {
+    const warm = new EntryStore(nodeFolderAccess(dir), { cache: EntryCache.fromJSON(saved) });
+    await warm.loadAll();
+    return timed(() => warm.planAdd({ date: '2026-11-26', title: `Shipped the importer ${n++}`, tags: ['infra'] }));
+  };
+  for (let i = 0; i < WARMUPS; i++) await firstAdd();
+  const firstMs = await median(RUNS, firstAdd);
+  rows.push({ measure: `add an entry to a ${mb} MB file loaded from the cache`, value: firstMs, unit: 'ms', target: '<= 50', ok: firstMs <= 50 });
   return rows;
 }
 

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { nodeFileSystem } from '../../src/extension/node/nodeFileSystem';
 
-type Step = (files: vscode.FileSystem, root: vscode.Uri) => Promise<unknown>;
+type Step = (files: vscode.FileSystem, root: vscode.Uri) => Thenable<unknown>;
 
 /** What a step gives, or the code of the FileSystemError it throws (callers test codes only). */
 async function outcome(step: Step, files: vscode.FileSystem, root: vscode.Uri): Promise<unknown> {
@@ -48,9 +48,9 @@ const steps: [string, Step][] = [
   ['rename of a missing file', (f, r) => f.rename(at(r, 'brag', 'gone'), at(r, 'brag', 'there'), { overwrite: true })],
   ['delete of a file', (f, r) => f.delete(at(r, 'brag', '.lock'))],
   ['delete of a missing file', (f, r) => f.delete(at(r, 'brag', '.lock'))],
-  ['a link to a file', async (f, r) => fs.symlinkSync(at(r, 'brag', 'deep', '2026.yaml').fsPath, at(r, 'brag', 'link.yaml').fsPath)],
+  ['a link to a file', async (_f, r) => fs.symlinkSync(at(r, 'brag', 'deep', '2026.yaml').fsPath, at(r, 'brag', 'link.yaml').fsPath)],
   ['stat of a link to a file', (f, r) => kind(f, at(r, 'brag', 'link.yaml'))],
-  ['a link to nothing', async (f, r) => fs.symlinkSync(at(r, 'brag', 'nothing.yaml').fsPath, at(r, 'brag', 'dangling.yaml').fsPath)],
+  ['a link to nothing', async (_f, r) => fs.symlinkSync(at(r, 'brag', 'nothing.yaml').fsPath, at(r, 'brag', 'dangling.yaml').fsPath)],
   ['readDirectory with files, folders and links', async (f, r) => (await f.readDirectory(at(r, 'brag'))).sort(([a], [b]) => a.localeCompare(b))],
   ['copy of a folder', (f, r) => f.copy(at(r, 'brag', 'deep'), at(r, 'copy'), { overwrite: false })],
   ['copy onto a taken name without overwrite', (f, r) => f.copy(at(r, 'brag', 'deep'), at(r, 'copy'), { overwrite: false })],

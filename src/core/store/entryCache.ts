@@ -88,6 +88,12 @@ export class EntryCache {
     return toParsed(cached);
   }
 
+  /** Whether the cached parse of the file was made from `text`, without decoding it. */
+  describes(key: string, text: string): boolean {
+    const cached = this.byKey.get(key);
+    return cached !== undefined && cached.length === text.length && cached.hash === textHash(text);
+  }
+
   /** The parse made when the file had this version token, without reading the file. */
   lookupVersion(key: string, version: string): ParsedFile | undefined {
     const cached = this.byKey.get(key);

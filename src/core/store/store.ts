@@ -250,13 +250,22 @@ export class EntryStore {
 
   /** Where the entry is, when `text` is the very text the store parsed (so it is known to parse). */
   private hint(entry: Entry, text: string): EntryHint | undefined {
-    return this.texts.get(entry.file) === text ? { line: entry.range.start.line } : undefined;
+    return this.parsedFrom(entry.file, text) ? { line: entry.range.start.line } : undefined;
+  }
+
+  /** Whether the store's entries of `file` were read from `text`. */
+  private parsedFrom(file: string, text: string): boolean {
+    if (this.texts.get(file) === text) return true;
+    // A file loaded from the cache was not read: the cache knows its text's length and hash.
+    if (this.texts.has(file) || !this.parsed.has(file) || !this.options.cache?.describes(file, text)) return false;
+    this.texts.set(file, text);
+    return true;
   }
 
   /** The next-to-last entry of a file the store parsed from `text`, from which an add reads the list's end. */
   private tailHint(file: string, text: string | undefined): (EntryHint & { id: string }) | undefined {
     const entries = this.parsed.get(file)?.entries;
-    if (text === undefined || this.texts.get(file) !== text || !entries || entries.length === 0) return undefined;
+    if (text === undefined || !entries || entries.length === 0 || !this.parsedFrom(file, text)) return undefined;
     // A file's entries are in the order they are written.
     const from = entries[entries.length - 2] ?? entries[entries.length - 1];
     return { line: from.range.start.line, id: from.id };
