@@ -76,14 +76,17 @@ describe('Performance with a 10,000-entry log (figures printed, not asserted)', 
     await workbench.page.waitForTimeout(5000);
     const reloaded = new Date();
     await workbench.reload();
-    await workbench.openGrowthLog();
+    const clickedAfterReload = await workbench.openGrowthLog();
     const shown = await workbench.rowShownAt();
     // The extension host writes its log a moment later.
     const activatedSince = (time: Date) => (workbench.lastActivation()?.getTime() ?? 0) >= time.getTime();
     for (let i = 0; i < 50 && !activatedSince(reloaded); i++) await workbench.page.waitForTimeout(100);
     const activated = workbench.lastActivation();
     if (!activated || !activatedSince(reloaded)) throw new Error('Growth Log was not activated after the reload');
-    const reloadMs = report('after the reload', activated.getTime(), shown);
+    // Now and then the window comes back without the view (its state was not saved in time), and
+    // the extension is activated at start-up instead: then the wait starts at the click that opens it.
+    const reloadFrom = Math.max(activated.getTime(), clickedAfterReload ?? 0);
+    const reloadMs = report(clickedAfterReload && clickedAfterReload > activated.getTime() ? 'after the reload (the view was not restored; counted from the click that opened it)' : 'after the reload', reloadFrom, shown);
 
     const quickAdds: number[] = [];
     const inHost: string[] = [];

@@ -102,16 +102,20 @@ export class Workbench {
   }
 
   /** Shows the Growth Log container; a click on its icon when it is open would close it. */
-  async openGrowthLog(): Promise<void> {
+  /** Returns when the click that showed the container was made, or undefined when it was already shown. */
+  async openGrowthLog(): Promise<number | undefined> {
     const container = this.page.locator('[id="workbench.view.extension.growthLog"]');
+    let clicked: number | undefined;
     // The icon toggles the sidebar: right after a reload the workbench may restore the container
     // between the check and the click, and the click then closes it. Click again in that case.
     for (let attempt = 0; attempt < 3; attempt++) {
-      if (await container.isVisible()) return;
+      if (await container.isVisible()) return clicked;
+      clicked = Date.now();
       await this.page.locator('.part.activitybar .action-item a[aria-label^="Growth Log"]').first().click();
-      if (await container.waitFor({ timeout: 10_000 }).then(() => true, () => false)) return;
+      if (await container.waitFor({ timeout: 10_000 }).then(() => true, () => false)) return clicked;
     }
     await container.waitFor();
+    return clicked;
   }
 
   treeRow(label: string): Locator {
