@@ -26,6 +26,8 @@ describe('Capture', () => {
   it('adds an entry through every step of Add Entry, with Back, validation in place, tags and competencies', async () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand('growthLog.entries.focus');
+    // A capture reveals its entry only in a view that is shown (otherwise the status bar says it).
+    await eventually(() => assert.ok(api.treeView.visible, 'the Growth Log view is shown'));
     const before = await readText(yearFile('2026'));
     const { input: titleStep, done } = await startCommand<string>(api, 'growthLog.addEntry');
     assert.equal(titleStep.step, 1);
@@ -92,7 +94,7 @@ describe('Capture', () => {
       ].join('\n'),
     );
     // The new entry is revealed and selected in the tree.
-    await eventually(() => assert.deepEqual(api.treeView.selection.map((n) => n.label), ['Ran the game day for the payments failover']));
+    await eventually(() => assert.deepEqual(api.treeView.selection.map((n) => n.label), ['Ran the game day for the payments failover'], `the selection (the view ${api.treeView.visible ? 'is' : 'is not'} shown)`));
   });
 
   for (const stepToEscape of [1, 2, 3, 4, 5, 6, 7]) {
