@@ -111,6 +111,35 @@ describe('Habit loop', () => {
     assert.equal(await checkAt(api, clock, '2026-11-26T18:00:00Z', 500), undefined);
   });
 
+  it('keeps the follow-ups row while a follow-up is due, so a change to another year redraws that year alone', async () => {
+    await writeText(file, `${original}\n${GAME_DAY}`);
+    await eventually(async () => assert.equal((await treeRows(api))[0]?.label, 'Follow-ups due (1)'));
+    const other = workspaceUri('brag', '2025.yaml');
+    const before = await readText(other);
+    const top = await api.tree.getChildren();
+    const y2025 = top.find((node) => node.label === '2025');
+    assert.ok(y2025);
+    const redrawn: unknown[] = [];
+    const listening = api.tree.onDidChangeTreeData((nodes) => redrawn.push(nodes));
+    try {
+      await writeText(other, `${before}\n  - date: 2025-03-14\n    title: Gave the team's first talk on tracing\n    type: leadership\n`);
+      await eventually(() => assert.equal(redrawn.length, 1));
+      assert.deepEqual(redrawn[0], [y2025], 'the 2025 row alone, not the whole tree');
+      assert.equal((await api.tree.getChildren())[0], top[0], 'the view keeps the follow-ups row it has');
+      // A change to the due entry's own file redraws the follow-ups row with it.
+      redrawn.length = 0;
+      await writeText(file, `${original}\n${GAME_DAY.replace('title: Ran the payments game day', 'title: Ran the payments game day again')}`);
+      await eventually(() => assert.equal(redrawn.length, 1));
+      assert.ok(Array.isArray(redrawn[0]) && (redrawn[0] as unknown[]).includes(top[0]), 'the follow-ups row is redrawn');
+      const due = await api.tree.getChildren(top[0]);
+      assert.deepEqual(due.map((node) => node.label), ['Ran the payments game day again']);
+    } finally {
+      listening.dispose();
+      await writeText(other, before);
+      await restore();
+    }
+  });
+
   it('In 2 Weeks moves the follow-up and Dismiss removes it, a day at most once', async () => {
     await writeText(file, `${original}\n${GAME_DAY}`);
     await eventually(async () => assert.equal((await treeRows(api))[0]?.label, 'Follow-ups due (1)'));

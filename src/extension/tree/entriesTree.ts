@@ -164,7 +164,7 @@ export class FilterItem extends vscode.TreeItem {
 
 /** The first row while follow-ups are due: how many, opening to the entries that wait for an outcome. */
 export class FollowUpsItem extends vscode.TreeItem {
-  constructor(readonly due: readonly { readonly entry: Entry }[]) {
+  constructor(public due: readonly { readonly entry: Entry }[]) {
     super(`Follow-ups due (${due.length})`, vscode.TreeItemCollapsibleState.Collapsed);
     this.id = 'followUps';
     this.iconPath = new vscode.ThemeIcon('bell-dot');
@@ -248,8 +248,10 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
    * node to redraw by its object), each holding its group's current entries.
    */
   private topGroups = new Map<string, GroupItem>();
-  /** The top groups whose entries changed since the view last drew them. */
-  private readonly changedGroups = new Set<GroupItem>();
+  /** The top groups (and the follow-ups row) whose entries changed since the view last drew them. */
+  private readonly changedGroups = new Set<GroupItem | FollowUpsItem>();
+  /** The follow-ups row, kept like the top groups while the number due stays the same. */
+  private followUpsRow: FollowUpsItem | undefined;
   /** What the top rows were when the view last asked for them. */
   private shownRoot: readonly TreeNode[] | undefined;
 
@@ -267,6 +269,7 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (this.rootPending) return;
     this.shownRoot = undefined;
     this.topGroups = new Map();
+    this.followUpsRow = undefined;
     this.changed.fire(undefined);
   }
 
@@ -286,6 +289,22 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     if (!same) return this.refresh();
     this.shownRoot = fresh;
     if (this.changedGroups.size > 0) this.changed.fire([...this.changedGroups]);
+  }
+
+  /**
+   * The follow-ups row the view already has while as many are due (its label stays the same), with
+   * the due entries now; a new one when the number changed, which redraws everything.
+   */
+  private followUpsNode(due: readonly { readonly entry: Entry }[]): FollowUpsItem {
+    const known = this.followUpsRow;
+    if (known && known.due.length === due.length) {
+      if (!known.due.every((d, i) => d.entry === due[i].entry)) {
+        known.due = due;
+        this.changedGroups.add(known);
+      }
+      return known;
+    }
+    return (this.followUpsRow = new FollowUpsItem(due));
   }
 
   /** A top group: the node the view already has, with the group's entries now, or a new one. */
@@ -383,7 +402,7 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const { filter } = this.state();
     const top: TreeNode[] = [];
     const due = this.followUpsDue();
-    if (due.length > 0) top.push(new FollowUpsItem(due));
+    if (due.length > 0) top.push(this.followUpsNode(due));
     if (withContent.length > 0 && !isEmptyFilter(filter)) {
       const total = withContent.reduce((n, log) => n + log.store.entries.length, 0);
       top.push(new FilterItem(filter, this.visibleEntries().length, total));
