@@ -341,7 +341,7 @@ function localItems(text: string, line: number, end: number, file: string, known
 }
 
 /** The offset where zero-based `line` starts, or -1 past the end. */
-function lineOffset(text: string, line: number): number {
+export function lineOffset(text: string, line: number): number {
   let offset = 0;
   for (let i = 0; i < line; i++) {
     offset = text.indexOf('\n', offset) + 1;
@@ -512,7 +512,7 @@ function renderFlowList(values: readonly string[]): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
 }
 
-function eolOf(text: string): string {
+export function eolOf(text: string): string {
   const lf = text.indexOf('\n');
   return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
 }

@@ -1,9 +1,9 @@
 // The log of one folder: every entry file parsed once and re-parsed one file at a time as it
 // changes. Reading and writing bytes is the caller's (VS Code or Node), so this stays pure.
-import { dateNumber, today as todayDate, type Entry, type NewEntry } from '../model/entry';
+import { dateNumber, makeEntry, today as todayDate, type Entry, type NewEntry, type SourceRange } from '../model/entry';
 import type { EntryCache } from './entryCache';
 import { checkWritable, encodingProblem } from './fileLimits';
-import { deleteEntry, ensureId, updateEntry, type EntryHint, type EntryPatch } from '../edits/entryEdits';
+import { deleteEntry, ensureId, eolOf, lineOffset, updateEntry, type EntryHint, type EntryPatch } from '../edits/entryEdits';
 import { LogError, type Problem } from '../model/problem';
 import { addEntry } from '../edits/entryEdits';
 import { parseEntryFile, type ParsedFile } from '../readers/yamlCodec';
@@ -141,7 +141,10 @@ export class EntryStore {
     const token = text === undefined && this.options.cache ? await this.access.version?.(key) : undefined;
     if (superseded()) return;
     const before = this.parsed.get(key);
-    const after = this.parse(key, current, token);
+    const previousText = this.texts.get(key);
+    const appended = previousText !== undefined ? this.parseAppended(key, previousText, current) : undefined;
+    if (appended) this.options.cache?.remember(key, current, appended, token);
+    const after = appended ?? this.parse(key, current, token);
     this.parsed.set(key, after);
     this.texts.set(key, current);
     this.replaceIds(before, after);
@@ -274,6 +277,32 @@ export class EntryStore {
   onDidChange(listener: Listener): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * The parse of `text` when it is `before` with more entries at its end (an add, or typing at the
+   * end of an open file): only the list from the last entry the store has is read, and the entries
+   * before it are kept, so an add costs what the entry costs rather than the file. Undefined, for a
+   * whole parse, unless both are plain: no problem anywhere, the last entry read again as it was.
+   */
+  private parseAppended(key: string, before: string, text: string): ParsedFile | undefined {
+    const previous = this.parsed.get(key);
+    const last = previous?.entries[previous.entries.length - 1];
+    if (!previous || !last || !previous.isEntryFile || previous.problems.length > 0 || text.length <= before.length || !text.startsWith(before)) return undefined;
+    const start = lineOffset(text, last.range.start.line);
+    if (start === -1 || !/^[ ]*-[ ]/.test(text.slice(start, start + 200)) || encodingProblem(text, key)) return undefined;
+    const read = parseEntryFile(`entries:${eolOf(text)}${text.slice(start)}`, key);
+    if (!read.isEntryFile || read.problems.length > 0 || read.entries.length < 2) return undefined;
+    // The fragment's first item is on its line 1, the last entry's line in the file.
+    const lines = last.range.start.line - 1;
+    const shift = (range: SourceRange): SourceRange => ({ start: { line: range.start.line + lines, column: range.start.column }, end: { line: range.end.line + lines, column: range.end.column } });
+    const tail = read.entries.map((entry) =>
+      // The reader makes every entry with makeEntry, so each has all its keys.
+      makeEntry({ ...(entry as Parameters<typeof makeEntry>[0]), range: shift(entry.range), idRange: entry.idRange && shift(entry.idRange), levelRange: entry.levelRange && shift(entry.levelRange) }),
+    );
+    const again = tail[0];
+    if (again.id !== last.id || JSON.stringify(again) !== JSON.stringify(last)) return undefined;
+    return { file: key, isEntryFile: true, entries: [...previous.entries.slice(0, -1), ...tail], problems: [] };
   }
 
   private parse(key: string, text: string, version?: string): ParsedFile {

@@ -7,6 +7,8 @@ import { LogError } from '../../../../src/core/model/problem';
 import { EntryStore, type LogFolderAccess } from '../../../../src/core/store/store';
 import { nodeFolderAccess, writeFileAtomic } from '../../../../src/node/nodeFolderAccess';
 import { item, logFile, tempFolder } from '../../helpers/logText';
+import { generateLog } from '../../../../scripts/bench';
+import { generateVariedLog } from '../../../../scripts/variedLog';
 
 /** The Node access object, counting reads, so tests can prove which files were read. */
 function countingAccess(dir: string): { access: LogFolderAccess; reads: string[] } {
@@ -163,6 +165,63 @@ describe('EntryStore', () => {
     await writeFileAtomic(plan.file, plan.after);
     await store.reloadFile(plan.file);
     assert.equal(store.entry(plan.id)?.title, 'Old win');
+  });
+
+  it('reads only the end of the list after an add, and gives the entries and problems a fresh load gives', async () => {
+    // A plain file, one with every unusual shape and warnings (read whole), and one with CRLF lines.
+    const bases: Record<string, string> = {
+      '2024.yaml': generateLog(30, 7).replace(/2026-/g, '2024-'),
+      '2025.yaml': generateVariedLog(30, 3).replace(/2026-/g, '2025-'),
+      '2026.yaml': generateLog(12, 5).replace(/\n/g, '\r\n'),
+    };
+    const anAdd = fc.record({
+      year: fc.constantFrom('2024', '2025', '2026'),
+      title: fc.string({ minLength: 1, maxLength: 40 }).filter((t) => t.trim() !== ''),
+      impact: fc.option(fc.string({ maxLength: 30 }), { nil: undefined }),
+      tags: fc.array(fc.constantFrom('infra', 'on-call', 'a b', 'ü'), { maxLength: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(anAdd, { minLength: 1, maxLength: 4 }), async (adds) => {
+        const log = tempFolder(bases);
+        try {
+          const store = new EntryStore(nodeFolderAccess(log.dir));
+          await store.loadAll();
+          for (const add of adds) {
+            const plan = await store.planAdd({ date: `${add.year}-06-15`, title: add.title, impact: add.impact, tags: add.tags });
+            await writeFileAtomic(plan.file, plan.after);
+            await store.reloadFile(plan.file, plan.after);
+            const fresh = new EntryStore(nodeFolderAccess(log.dir));
+            await fresh.loadAll();
+            const mine = store.files.find((f) => f.file === plan.file);
+            const theirs = fresh.files.find((f) => f.file === plan.file);
+            assert.deepEqual(mine?.entries, theirs?.entries);
+            assert.deepEqual(mine?.problems, theirs?.problems);
+            assert.deepEqual(store.entries, fresh.entries);
+          }
+        } finally {
+          log.remove();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keeps the entries before the end of the list as they were read when an entry is added', async () => {
+    const log = tempFolder({ '2026.yaml': generateLog(50, 11) });
+    try {
+      const store = new EntryStore(nodeFolderAccess(log.dir));
+      await store.loadAll();
+      const before = store.files[0].entries;
+      const plan = await store.planAdd({ date: '2026-06-15', title: 'Shipped the importer', tags: ['infra'] });
+      await store.reloadFile(plan.file, plan.after);
+      const after = store.files[0].entries;
+      assert.equal(after.length, before.length + 1);
+      assert.equal(after[0], before[0], 'the first entry is the object read before: the file was not read whole');
+      assert.equal(after.at(-1)?.title, 'Shipped the importer');
+      assert.equal(after.at(-1)?.range.start.line, plan.after.split('\n').findIndex((l) => l.includes('Shipped the importer')) - 2);
+    } finally {
+      log.remove();
+    }
   });
 
   it('loads from a saved cache without reading unchanged files, and re-reads a changed one', async () => {
