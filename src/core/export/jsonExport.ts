@@ -26,8 +26,10 @@ export function jsonExport(input: ExportInput): string {
 function jsonEntry(entry: Entry, fileLabel: (file: string) => string): Record<string, unknown> {
   const row: Record<string, unknown> = { id: entry.id, date: entry.date, title: entry.title, type: entry.type };
   if (entry.direction !== undefined) row.direction = entry.direction;
+  if (entry.level !== undefined) row.level = entry.level;
   row.private = entry.private;
   if (entry.impact !== undefined) row.impact = entry.impact;
+  if (entry.followUp !== undefined) row.followUp = entry.followUp;
   row.tags = entry.tags;
   row.competencies = entry.competencies;
   row.links = entry.links;
@@ -87,6 +89,9 @@ function readEntry(value: unknown, place: string): ImportedEntry {
   const direction = value.direction;
   if (direction !== undefined && !MOVE_DIRECTIONS.includes(direction as MoveDirection)) throw invalid(`${place}.direction`, 'must be vertical or horizontal');
   if (value.private !== undefined && typeof value.private !== 'boolean') throw invalid(`${place}.private`, 'must be true or false');
+  const followUp = text('followUp');
+  const followUpProblem = followUp === undefined ? undefined : dateProblem(followUp);
+  if (followUpProblem) throw invalid(`${place}.followUp`, followUpProblem.replace(/\.$/, ''));
   const extra = value.extra ?? {};
   if (!isObject(extra)) throw invalid(`${place}.extra`, 'must be an object');
   const clash = Object.keys(extra).find((key) => (ENTRY_KEYS as readonly string[]).includes(key));
@@ -97,8 +102,10 @@ function readEntry(value: unknown, place: string): ImportedEntry {
     title,
     type,
     direction: direction as MoveDirection | undefined,
+    level: text('level'),
     private: value.private === true,
     impact: text('impact'),
+    followUp,
     tags: list('tags'),
     competencies: list('competencies'),
     links: list('links'),

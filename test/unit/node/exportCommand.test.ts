@@ -53,7 +53,7 @@ describe('growth-log export and import', () => {
   it('writes to a file, refuses to replace it without --force, and exits 2 on bad arguments', async () => {
     const first = await runCli(['export', '--format', 'html', '--today', '2026-11-26', '-o', 'brag.html'], temp);
     assert.equal(first.code, 0);
-    assert.equal(first.out, 'Wrote 15 entries to brag.html\n');
+    assert.equal(first.out, 'Wrote 16 entries to brag.html\n');
     const again = await runCli(['export', '--format', 'html', '--today', '2026-11-26', '-o', 'brag.html'], temp);
     assert.equal(again.code, 1);
     assert.match(again.err, /brag.html already exists; pass --force/);
@@ -69,7 +69,7 @@ describe('growth-log export and import', () => {
     await runCli(['export', '--format', 'json', '--include-private', '--since', '2000-01-01', '-o', 'all.json'], temp);
     const imported = await runCli(['import', 'all.json', '--dir', 'copy'], temp);
     assert.equal(imported.code, 0);
-    assert.equal(imported.out, 'Imported 20 entries into 2 files.\n');
+    assert.equal(imported.out, 'Imported 21 entries into 2 files.\n');
     const list = async (dir: string) => (JSON.parse((await runCli(['list', '--json', '--dir', dir], temp)).out) as Record<string, unknown>[]).map(({ file, line, idGenerated, ...rest }) => (void file, void line, void idGenerated, rest));
     assert.deepEqual(await list('copy'), await list('brag'));
     const before = await fs.readFile(path.join(temp, 'copy', '2026.yaml'), 'utf8');

@@ -151,7 +151,7 @@ describe('export formats', () => {
       }
       const parsed = parseEntryFile(log ?? '', 'imported.yaml');
       assert.deepEqual(parsed.problems, []);
-      const comparable = (e: Entry) => ({ ...e, file: undefined, range: undefined, idRange: undefined, idGenerated: undefined });
+      const comparable = (e: Entry) => ({ ...e, file: undefined, range: undefined, idRange: undefined, levelRange: undefined, idGenerated: undefined });
       assert.deepEqual(parsed.entries.map(comparable), exported.map(comparable));
     }
     const invalid = JSON.parse(await render('json')) as { entries: Record<string, unknown>[] };
