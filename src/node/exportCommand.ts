@@ -7,11 +7,12 @@ import { EXPORT_FORMATS, exportFormat } from '../core/export/exportFormats';
 import { privateLeftOutNote, selectForExport, type ExportInput } from '../core/export/exportSelection';
 import { readJsonExport } from '../core/export/jsonExport';
 import { isValidDate, today as todayDate } from '../core/model/entry';
-import { formatProblem, LogError } from '../core/model/problem';
+import { LogError } from '../core/model/problem';
+import { reportProblems } from './folderLog';
 import { choosePeriod } from '../core/packet/packet';
 import { NAMED_PERIODS, type NamedPeriodKind } from '../core/packet/period';
 import { EntryStore } from '../core/store/store';
-import { nodeFolderAccess, withNodeLogLock, writeFileAtomic } from './nodeFolderAccess';
+import { nodeFolderAccess, pathExists, withNodeLogLock, writeFileAtomic } from './nodeFolderAccess';
 
 type Write = (text: string) => void;
 
@@ -94,7 +95,7 @@ export async function runExportCommand(args: readonly string[], out: Write, err:
   const dir = path.resolve(values.dir ?? 'brag');
   const store = new EntryStore(nodeFolderAccess(dir));
   await store.loadAll();
-  for (const problem of store.problems) err(`${formatProblem({ ...problem, file: path.relative(process.cwd(), problem.file) || problem.file })}\n`);
+  reportProblems(store.problems, err);
   const today = values.today ?? todayDate();
   const includePrivate = values['include-private'] ?? false;
   let input: ExportInput;
@@ -125,7 +126,7 @@ export async function runExportCommand(args: readonly string[], out: Write, err:
     return 0;
   }
   const file = path.resolve(values.output);
-  if (!values.force && (await exists(file))) {
+  if (!values.force && (await pathExists(file))) {
     err(`growth-log export: ${values.output} already exists; pass --force to replace it.\n`);
     return 1;
   }
@@ -187,13 +188,4 @@ export async function runImportCommand(args: readonly string[], out: Write, err:
 function usageError(command: string, message: string, usage: string, err: Write): number {
   err(`growth-log ${command}: ${message}\n\n${usage}`);
   return 2;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

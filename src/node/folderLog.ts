@@ -2,6 +2,7 @@
 // entry the one way every Node writer does, under the folder's lock.
 import * as path from 'node:path';
 import type { NewEntry } from '../core/model/entry';
+import { formatProblem, type Problem } from '../core/model/problem';
 import type { AgentLog } from '../core/agents/agentTools';
 import { ladderFromFile } from '../core/packet/defaultLadder';
 import { LADDER_FILE_NAME } from '../core/packet/ladder';
@@ -46,4 +47,17 @@ export async function folderAgentLog(dir: string, today: string, cwd = process.c
       return { id: added.id, file: shown(added.file) };
     },
   };
+}
+
+/**
+ * Prints each problem once as `file:line:col: severity: message`, its file relative to the current
+ * folder (a broken ladder.yaml is also a YAML file of the folder, so it can come twice).
+ */
+export function reportProblems(problems: readonly Problem[], err: (text: string) => void): void {
+  const shown = new Set<string>();
+  for (const problem of problems) {
+    const line = formatProblem({ ...problem, file: path.relative(process.cwd(), problem.file) || problem.file });
+    if (!shown.has(line)) err(`${line}\n`);
+    shown.add(line);
+  }
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { habitStatus } from '../core/habit/status';
 import { agoText } from '../core/habit/weeklyReminder';
 import { dateProblem, today as todayDate, type Entry } from '../core/model/entry';
-import { formatProblem, type Problem } from '../core/model/problem';
+import { reportProblems } from './folderLog';
 import { loadPacketSources } from './packetCommand';
 
 type Write = (text: string) => void;
@@ -36,15 +36,6 @@ function readToday(value: string | undefined, command: string, usage: string, er
 }
 
 /** Problems go to stderr, so a prompt or a pipe reads only the answer. */
-function reportProblems(problems: readonly Problem[], err: Write): void {
-  const shown = new Set<string>();
-  for (const problem of problems) {
-    const line = formatProblem({ ...problem, file: path.relative(process.cwd(), problem.file) || problem.file });
-    if (!shown.has(line)) err(`${line}\n`);
-    shown.add(line);
-  }
-}
-
 export async function runDueCommand(args: readonly string[], out: Write, err: Write): Promise<number> {
   const { values } = parseArgs({ args: [...args], strict: true, options: { ...OPTIONS, json: { type: 'boolean', default: false } } });
   if (values.help) {

@@ -7,7 +7,8 @@ import { importLadderMatrix } from '../core/ladders/matrixImport';
 import { ladderFromFile } from '../core/packet/defaultLadder';
 import { LADDER_FILE_NAME, levelAfter } from '../core/packet/ladder';
 import { formatProblem } from '../core/model/problem';
-import { nodeFolderAccess, writeFileAtomic } from './nodeFolderAccess';
+import { reportProblems } from './folderLog';
+import { nodeFolderAccess, pathExists, writeFileAtomic } from './nodeFolderAccess';
 
 export const LADDER_USAGE = `Usage: growth-log ladder <import|levels> [options]
 
@@ -65,7 +66,7 @@ async function importCommand(args: readonly string[], out: Write, err: Write): P
   if (output === undefined) {
     out(result.text);
   } else {
-    if (!values.force && (await exists(output))) {
+    if (!values.force && (await pathExists(output))) {
       err(`growth-log ladder import: ${values.output} already exists; pass --force to replace it.\n`);
       return 1;
     }
@@ -82,7 +83,7 @@ async function levelsCommand(args: readonly string[], out: Write, err: Write): P
   const access = nodeFolderAccess(path.resolve(values.dir));
   const file = access.fileKey(LADDER_FILE_NAME);
   const parsed = ladderFromFile(await access.readFile(file), file);
-  for (const problem of parsed.problems) err(`${formatProblem({ ...problem, file: path.relative(process.cwd(), problem.file) || problem.file })}\n`);
+  reportProblems(parsed.problems, err);
   const ladder = parsed.ladder;
   if (!ladder) {
     err(`growth-log ladder levels: ${path.relative(process.cwd(), file)} cannot be used as a ladder; fix the problems above.\n`);
@@ -110,13 +111,4 @@ async function levelsCommand(args: readonly string[], out: Write, err: Write): P
     out(`${line.trimEnd()}\n`);
   }
   return 0;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -108,6 +108,16 @@ function isCode(error: unknown, code: string): boolean {
  * Writes through a temporary file and a rename, so a crash never leaves half a file. A symbolic
  * link stays a link: the file it points to is the one replaced, and keeps its permissions.
  */
+/** Whether something is at `file` (the CLI's outputs refuse to replace one without --force). */
+export async function pathExists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   let target = file;
   let mode: number | undefined;

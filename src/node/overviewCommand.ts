@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isValidDate, today as todayDate } from '../core/model/entry';
-import { formatProblem } from '../core/model/problem';
+import { reportProblems } from './folderLog';
 import { chartFiles } from '../core/overview/chartFiles';
 import { buildOverview, type Overview } from '../core/overview/overview';
 import { findLevel, LADDER_FILE_NAME, levelAfter } from '../core/packet/ladder';
@@ -68,12 +68,7 @@ export async function runOverviewCommand(args: readonly string[], out: Write, er
 
   const dir = path.resolve(values.dir ?? 'brag');
   const sources = await loadPacketSources(dir);
-  const shown = new Set<string>();
-  for (const problem of sources.problems) {
-    const line = formatProblem({ ...problem, file: path.relative(process.cwd(), problem.file) || problem.file });
-    if (!shown.has(line)) err(`${line}\n`);
-    shown.add(line);
-  }
+  reportProblems(sources.problems, err);
   const { ladder } = sources;
   if (values.target !== undefined && ladder && !findLevel(ladder, values.target)) {
     err(`growth-log overview: the ladder has no level \`${values.target}\`; its levels are ${ladder.levels.map((l) => `\`${l.id}\``).join(', ')}.\n`);

@@ -1,5 +1,4 @@
 // `growth-log packet`: the promotion packet from a log folder, to stdout or a file.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isValidDate, today as todayDate, type Entry } from '../core/model/entry';
@@ -8,10 +7,11 @@ import { LADDER_FILE_NAME, type Ladder } from '../core/packet/ladder';
 import { privateLeftOutNote } from '../core/export/exportSelection';
 import { generatePacket, packetBytes, planPacket, privateLeftOutOfPacket, type PacketInput, type PacketRequest } from '../core/packet/packet';
 import { NAMED_PERIODS, type NamedPeriodKind } from '../core/packet/period';
-import { formatProblem, LogError, type Problem } from '../core/model/problem';
+import { LogError, type Problem } from '../core/model/problem';
+import { reportProblems } from './folderLog';
 import { EntryStore } from '../core/store/store';
 import { chartBaseName, chartFiles, packetOverview } from '../core/overview/chartFiles';
-import { nodeFolderAccess, writeFileAtomic } from './nodeFolderAccess';
+import { nodeFolderAccess, pathExists, writeFileAtomic } from './nodeFolderAccess';
 
 export const PACKET_USAGE = `Usage: growth-log packet [options]
 
@@ -80,13 +80,7 @@ export async function runPacketCommand(args: readonly string[], out: Write, err:
 
   const dir = path.resolve(values.dir ?? 'brag');
   const sources = await loadPacketSources(dir);
-  const shown = new Set<string>();
-  for (const problem of sources.problems) {
-    const line = formatProblem({ ...problem, file: path.relative(process.cwd(), problem.file) || problem.file });
-    // A broken ladder.yaml is also a YAML file of the folder; say it once.
-    if (!shown.has(line)) err(`${line}\n`);
-    shown.add(line);
-  }
+  reportProblems(sources.problems, err);
   if (!sources.ladder) {
     err(`growth-log packet: ${path.relative(process.cwd(), path.join(dir, LADDER_FILE_NAME))} cannot be used as a ladder; fix the problems above.\n`);
     return 1;
@@ -122,7 +116,7 @@ export async function runPacketCommand(args: readonly string[], out: Write, err:
     return 0;
   }
   const file = path.resolve(values.output);
-  if (!values.force && (await exists(file))) {
+  if (!values.force && (await pathExists(file))) {
     err(`growth-log packet: ${values.output} already exists; pass --force to replace it.\n`);
     return 1;
   }
@@ -158,13 +152,4 @@ function isNamedPeriod(value: string): value is NamedPeriodKind {
 function usageError(message: string, err: Write): number {
   err(`growth-log packet: ${message}\n\n${PACKET_USAGE}`);
   return 2;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

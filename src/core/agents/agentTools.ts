@@ -37,12 +37,8 @@ export interface ToolResult {
  * The one place the tools decide it. Until the model reads `private` as a field of its own the key
  * is one of the entry's `extra` keys; either way the answer is the same.
  */
-export function isPrivateEntry(entry: Entry): boolean {
-  return (entry as { readonly private?: unknown }).private === true || entry.extra.private === true;
-}
-
 function visible(entries: readonly Entry[], includePrivate: boolean): readonly Entry[] {
-  return includePrivate ? entries : entries.filter((entry) => !isPrivateEntry(entry));
+  return includePrivate ? entries : entries.filter((entry) => !entry.private);
 }
 
 function tool(name: ToolName): ToolDefinition {
@@ -125,7 +121,7 @@ export function entryLine(entry: Entry): string {
   const parts = [entry.date, entry.type, oneLine(entry.title)];
   if (entry.impact?.trim()) parts.push(`impact: ${oneLine(entry.impact)}`);
   if (entry.tags.length > 0) parts.push(`tags: ${entry.tags.join(', ')}`);
-  if (isPrivateEntry(entry)) parts.push('private');
+  if (entry.private) parts.push('private');
   parts.push(`id: ${entry.id}`);
   return parts.join(' · ');
 }

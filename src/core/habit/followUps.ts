@@ -1,7 +1,8 @@
 // Outcome follow-ups: an entry's `followUp` day is when to ask how it turned out. Which are due,
 // the dates the choices stand for, and when a window may ask (once a day, across windows).
 import type { Entry } from '../model/entry';
-import { addDaysTo, localTime, zonedInstant } from './zonedTime';
+import { addDays } from '../packet/period';
+import { localTime, zonedInstant } from './zonedTime';
 
 export type FollowUpChoice = '2-weeks' | '1-month' | '3-months';
 
@@ -13,7 +14,7 @@ export const FOLLOW_UP_CHOICES: readonly { readonly choice: FollowUpChoice; read
 
 /** The day a choice stands for, from `today`; a month later is clamped to the month's last day. */
 export function followUpDate(today: string, choice: FollowUpChoice): string {
-  if (choice === '2-weeks') return addDaysTo(today, 14);
+  if (choice === '2-weeks') return addDays(today, 14);
   const months = choice === '1-month' ? 1 : 3;
   const [year, month, day] = [Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10))];
   const index = year * 12 + month - 1 + months;
@@ -46,7 +47,7 @@ export function decideFollowUpNotice(input: FollowUpNoticeInput): { kind: 'ask' 
   const { now, zone } = input;
   const today = localTime(now, zone).date;
   const todaysSlot = zonedInstant(today, input.hour, input.minute, zone);
-  const tomorrowsSlot = zonedInstant(addDaysTo(today, 1), input.hour, input.minute, zone);
+  const tomorrowsSlot = zonedInstant(addDays(today, 1), input.hour, input.minute, zone);
   const askedToday = input.lastAskedAt !== undefined && localTime(input.lastAskedAt, zone).date === today;
   if (askedToday) return { kind: 'wait', until: tomorrowsSlot };
   if (now < todaysSlot) return { kind: 'wait', until: todaysSlot };

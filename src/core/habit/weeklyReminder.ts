@@ -1,7 +1,8 @@
 // When the weekly nudge to log the week's wins is due. Pure: the instant, the zone and the state
 // shared by every window come in, a decision goes out, so weeks, zones, daylight-saving changes,
 // snoozes and two windows are all tested without waiting.
-import { addDaysTo, localTime, weekStartDate, zonedInstant } from './zonedTime';
+import { addDays } from '../packet/period';
+import { localTime, weekStartDate, zonedInstant } from './zonedTime';
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -47,7 +48,7 @@ export function isWeekday(value: unknown): value is Weekday {
 /** The instant of the reminder in the week that starts on `monday`. */
 function slotOfWeek(monday: string, settings: ReminderSettings, zone: string): number {
   const { hour, minute } = parseTime(settings.time);
-  return zonedInstant(addDaysTo(monday, WEEKDAYS.indexOf(settings.day)), hour, minute, zone);
+  return zonedInstant(addDays(monday, WEEKDAYS.indexOf(settings.day)), hour, minute, zone);
 }
 
 /** The instant a week's days begin: Monday at 00:00 local time. */
@@ -64,7 +65,7 @@ export function decideReminder(input: ReminderInput): ReminderDecision {
   const { now, zone, settings, state } = input;
   if (!settings.enabled) return { kind: 'off' };
   const monday = weekStartDate(localTime(now, zone).date);
-  const nextMonday = addDaysTo(monday, 7);
+  const nextMonday = addDays(monday, 7);
   const nextWeek = { kind: 'wait', until: slotOfWeek(nextMonday, settings, zone) } as const;
   const snoozePending = state.snoozedUntil !== undefined && state.snoozedUntil > (state.lastShownAt ?? -Infinity);
   if (snoozePending) {
@@ -89,7 +90,7 @@ export function markShown(state: ReminderState, now: number): ReminderState {
 /** Snooze Until Monday: the next Monday (never today), at the reminder's time. */
 export function snoozeUntilMonday(state: ReminderState, now: number, zone: string, settings: ReminderSettings): ReminderState {
   const today = localTime(now, zone).date;
-  const monday = addDaysTo(weekStartDate(today), 7);
+  const monday = addDays(weekStartDate(today), 7);
   const { hour, minute } = parseTime(settings.time);
   return { lastShownAt: state.lastShownAt ?? now, snoozedUntil: zonedInstant(monday, hour, minute, zone) };
 }

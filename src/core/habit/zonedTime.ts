@@ -2,6 +2,8 @@
 // ("Fridays at 16:00"), while clocks and shared state hold instants (milliseconds since 1970);
 // Intl does the zone arithmetic, including daylight-saving changes, with no clock read here.
 
+import { addDays } from '../packet/period';
+
 export interface LocalTime {
   /** YYYY-MM-DD as the zone's calendar shows it. */
   readonly date: string;
@@ -32,10 +34,6 @@ export function weekdayOf(date: string): number {
   return (day + 6) % 7;
 }
 
-export function addDaysTo(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** The zone's offset from UTC at the instant `ms`, in milliseconds (positive east of Greenwich). */
 function offsetAt(ms: number, zone: string): number {
   const local = localTime(ms, zone);
@@ -63,5 +61,5 @@ export function zonedInstant(date: string, hour: number, minute: number, zone: s
 
 /** The day of the Monday that starts the week holding `date`. */
 export function weekStartDate(date: string): string {
-  return addDaysTo(date, -weekdayOf(date));
+  return addDays(date, -weekdayOf(date));
 }

@@ -2,6 +2,7 @@
 // once and drawn three ways (the webview, the packet's SVG files, the CLI), so they never disagree.
 // Pure and deterministic: `today` comes in, nothing reads the clock.
 import { followUpsDue } from '../habit/followUps';
+import { lastEntryDate } from '../habit/status';
 import { currentLevel, levelWithTime } from '../habit/timeInLevel';
 import { ENTRY_TYPES, type Entry, type EntryType, type MoveDirection } from '../model/entry';
 import { tagCounts } from '../model/entryQuery';
@@ -286,8 +287,7 @@ const READINESS_ROWS: readonly ReadinessBuilder[] = [
     return { id: 'follow-ups', label: 'Follow-ups due', value: `${due}`, detail: 'Entries whose outcome Growth Log should ask you about.', tone: 'warning' };
   },
   ({ input }) => {
-    let last: string | undefined;
-    for (const entry of input.entries) if (entry.date <= input.today && (last === undefined || entry.date > last)) last = entry.date;
+    const last = lastEntryDate(input.entries, input.today);
     return { id: 'last-entry', label: 'Last entry', value: last ?? 'none yet', tone: last === undefined ? 'warning' : 'neutral' };
   },
   ({ entries }) => {

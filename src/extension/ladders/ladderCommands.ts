@@ -7,7 +7,7 @@ import { LADDER_TEMPLATES, ladderTemplate, type LadderTemplate } from '../../cor
 import { importLadderMatrix } from '../../core/ladders/matrixImport';
 import { LADDER_FILE_NAME, levelLabel, type Ladder } from '../../core/packet/ladder';
 import { applyWrite, withWorkspaceLogLock } from '../log/logWriter';
-import { decodeLogText } from '../log/workspaceFolderAccess';
+import { decodeLogText, workspaceFolderAccess } from '../log/workspaceFolderAccess';
 import type { FolderLog, WorkspaceLogs } from '../log/workspaceLogs';
 import type { Command } from '../workbench/commands';
 import { askPick } from '../workbench/multiStepInput';
@@ -31,16 +31,9 @@ export function ladderUri(log: FolderLog): vscode.Uri {
   return vscode.Uri.joinPath(log.uri, LADDER_FILE_NAME);
 }
 
-async function ladderFileText(log: FolderLog): Promise<string | undefined> {
-  const uri = ladderUri(log);
-  const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
-  if (open?.isDirty) return open.getText();
-  try {
-    return decodeLogText(await files().readFile(uri));
-  } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-    throw error;
-  }
+/** `ladder.yaml` as the log's files are read: an editor's unsaved text first, undefined when there is none. */
+function ladderFileText(log: FolderLog): Promise<string | undefined> {
+  return workspaceFolderAccess(log.uri).readFile(ladderUri(log).toString());
 }
 
 /**

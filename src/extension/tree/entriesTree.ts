@@ -381,10 +381,11 @@ export class EntriesTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   /** The row of a criterion of the target level (grouped by competency), for reveal from the overview. */
   async findCriterionNode(criterionId: string): Promise<CriterionItem | undefined> {
-    for (const node of await this.getChildren()) {
+    // A walk the view does not see, as findEntryNode's: the rows the view last asked for stay what they were.
+    for (const node of await this.childrenOf()) {
       if (node instanceof CriterionItem && node.evidence.criterion.id === criterionId) return node;
       if (node instanceof FolderItem) {
-        const found = (await this.getChildren(node)).find((child): child is CriterionItem => child instanceof CriterionItem && child.evidence.criterion.id === criterionId);
+        const found = (await this.childrenOf(node)).find((child): child is CriterionItem => child instanceof CriterionItem && child.evidence.criterion.id === criterionId);
         if (found) return found;
       }
     }
