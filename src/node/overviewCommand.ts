@@ -6,7 +6,8 @@ import { isValidDate, today as todayDate } from '../core/model/entry';
 import { reportProblems } from './folderLog';
 import { chartFiles } from '../core/overview/chartFiles';
 import { buildOverview, type Overview } from '../core/overview/overview';
-import { findLevel, LADDER_FILE_NAME, levelAfter } from '../core/packet/ladder';
+import { findLevel, LADDER_FILE_NAME } from '../core/packet/ladder';
+import { defaultTargetLevel } from '../core/packet/packet';
 import { loadPacketSources } from './packetCommand';
 import { writeFileAtomic } from './nodeFolderAccess';
 
@@ -23,7 +24,8 @@ Options:
                      before --until's)
   --until DATE       last day, YYYY-MM-DD (default: today)
   --target LEVEL     the level whose criteria coverage shows (default: the ladder's \`target\`,
-                     else the level after its \`current\`)
+                     else the level after the current one: the ladder's \`current\`, else
+                     the level of the latest promotion in the log)
   --today DATE       treat DATE as today, for reproducible output
   --include-private  count private entries (private: true) too; without it they are left
                      out, and their number is printed on stderr
@@ -75,7 +77,7 @@ export async function runOverviewCommand(args: readonly string[], out: Write, er
     return 2;
   }
   if (!ladder) err(`growth-log overview: ${path.relative(process.cwd(), path.join(dir, LADDER_FILE_NAME))} cannot be used as a ladder, so there is no coverage.\n`);
-  const target = values.target ?? ladder?.target ?? (ladder?.current ? levelAfter(ladder, ladder.current)?.id : undefined);
+  const target = values.target ?? (ladder ? defaultTargetLevel(ladder, sources.entries, today) : undefined);
   // The charts are files that may be shared: private entries stay out of them unless asked for.
   const entries = values['include-private'] ? sources.entries : sources.entries.filter((entry) => !entry.private);
   const leftOut = sources.entries.length - entries.length;

@@ -287,6 +287,15 @@ export interface PacketPlan {
 }
 
 /**
+ * The level the log argues for when none is named: the ladder's `target`, else the level after
+ * the current one (the ladder's `current`, else the level of the latest promotion in the log).
+ */
+export function defaultTargetLevel(ladder: Ladder, entries: readonly Entry[], today: string): string | undefined {
+  const current = ladder.current ?? currentLevelOf(entries, ladder, today)?.id;
+  return ladder.target ?? (current === undefined ? undefined : levelAfter(ladder, current)?.id);
+}
+
+/**
  * Fills in what the user did not say, the same way for the CLI and the extension:
  * current = the request's, else the ladder's `current`, else the level of the latest promotion
  * in the log (a vertical `move` with `level`);

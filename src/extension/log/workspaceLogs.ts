@@ -1,10 +1,10 @@
 // One log per workspace folder (`<folder>/<growthLog.folder>`), each an EntryStore kept current
 // by a file watcher that re-reads only the file that changed.
 import * as vscode from 'vscode';
-import { currentLevel } from '../../core/habit/timeInLevel';
 import { today, type Entry } from '../../core/model/entry';
 import { ladderFromFile } from '../../core/packet/defaultLadder';
-import { LADDER_FILE_NAME, levelAfter, type Ladder, type ParsedLadder } from '../../core/packet/ladder';
+import { LADDER_FILE_NAME, type Ladder, type ParsedLadder } from '../../core/packet/ladder';
+import { defaultTargetLevel } from '../../core/packet/packet';
 import { EntryStore, type LogFolderAccess } from '../../core/store/store';
 import type { EntryCache } from '../../core/store/entryCache';
 import type { EntryCacheStorage } from './entryCacheStorage';
@@ -23,9 +23,7 @@ export const DEFAULT_LOG_FOLDER = 'brag';
 
 function targetLevelOf(ladder: Ladder | undefined, setting: string | undefined, entries: readonly Entry[]): string | undefined {
   if (!ladder) return undefined;
-  // Without a `current` in the ladder, the level the latest promotion in the log reached.
-  const current = ladder.current ?? currentLevel(entries, ladder, today())?.id;
-  const wanted = setting?.trim() || ladder.target || (current ? levelAfter(ladder, current)?.id : undefined);
+  const wanted = setting?.trim() || defaultTargetLevel(ladder, entries, today());
   return wanted && ladder.levels.some((level) => level.id === wanted) ? wanted : undefined;
 }
 

@@ -48,6 +48,19 @@ describe('growth-log overview', () => {
     assert.match(all.out, /secret/, 'its tag is among the top tags');
   });
 
+  it('shows the coverage of the level after the latest promotion when the ladder names no current level, as the extension does', async () => {
+    const dir = path.join(temp, 'brag');
+    await fs.mkdir(dir);
+    await fs.writeFile(
+      path.join(dir, '2026.yaml'),
+      'entries:\n  - date: 2026-02-01\n    title: Promoted to Senior Software Engineer\n    type: move\n    direction: vertical\n    level: L3\n  - date: 2026-03-02\n    title: Led the billing migration\n',
+    );
+    const { code, out, err } = await run(['--dir', dir, '--today', '2026-11-26']);
+    assert.equal(err, '');
+    assert.equal(code, 0);
+    assert.match(out, /Coverage of .*\(L4\)/);
+  });
+
   it('prints the months, coverage with its gaps, readiness and top tags of the period', async () => {
     const { code, out } = await run(['--dir', path.join(fixtures, 'packet', 'custom', 'brag'), '--today', '2026-11-26', '--since', '2026-01-01', '--until', '2026-06-30']);
     assert.equal(code, 0);
